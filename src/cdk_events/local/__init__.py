@@ -1,1 +1,52 @@
-"""cdk_events.local: run EventBridge rules locally (pattern matching, input rendering, schedules)."""
+"""cdk_events.local: run EventBridge rules locally (pattern matching, input rendering, schedules).
+
+Everything here takes plain JSON (dicts or JSON text), never constructs:
+
+* :func:`test_event_pattern` / :func:`validate_event_pattern` -- the TestEventPattern API;
+* :class:`Matcher` -- many rules matched together against events;
+* :func:`render_input` -- the body a target receives (Input, InputPath, InputTransformer);
+* :func:`parse_schedule`, :func:`validate_schedule_expression`, :func:`next_fire_times` --
+  ``cron(...)`` and ``rate(...)`` schedule expressions.
+"""
+
+from ._cron import (
+    CronExpression,
+    RateExpression,
+    next_fire_times,
+    parse_schedule,
+    validate_schedule_expression,
+)
+from ._errors import (
+    InvalidEventError,
+    InvalidEventPatternError,
+    InvalidInputError,
+    InvalidScheduleError,
+    UndeliverableInputError,
+)
+from ._evaluate import test_event_pattern
+from ._input import render_input
+from ._matcher import Matcher
+from ._pattern import validate_event_pattern
+
+__all__ = [
+    "CronExpression",
+    "RateExpression",
+    "next_fire_times",
+    "parse_schedule",
+    "render_input",
+    "validate_schedule_expression",
+    "InvalidEventError",
+    "InvalidEventPatternError",
+    "InvalidInputError",
+    "InvalidScheduleError",
+    "Matcher",
+    "UndeliverableInputError",
+    "test_event_pattern",
+    "validate_event_pattern",
+]
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if hasattr(_obj, "__module__"):
+        _obj.__module__ = __name__
+del _name, _obj

@@ -1,0 +1,132 @@
+"""cdk_events.core: the construct tree and synthesis, with the names of `aws_cdk` core.
+
+App, Stack, tokens, intrinsics (`Fn`, `Aws`), ARNs, logical ids, `CfnResource` and the other
+template elements, and the cloud assembly writer.
+"""
+
+from ._annotations import Annotations
+from ._app import App
+from ._arn import Arn, ArnComponents, ArnFormat
+from ._assembly import CloudAssembly, CloudFormationStackArtifact
+from ._aws import Aws
+from ._cfn_element import CfnElement, CfnRefElement, CfnReference, CfnResource, CfnResourceOptions
+from ._cfn_json import to_json_string
+from ._cfn_misc import CfnCondition, CfnMapping, CfnOutput, CfnParameter, CfnRule
+from ._construct import (
+    Construct,
+    ConstructOrder,
+    IConstruct,
+    IDependable,
+    IValidation,
+    MetadataEntry,
+    Node,
+)
+from ._duration import Duration, TimeUnit
+from ._errors import (
+    CdkEventsError,
+    CycleError,
+    ResolutionError,
+    SynthesisError,
+    UnscopedValidationError,
+    ValidationError,
+)
+from ._feature_flags import RECOMMENDED_FEATURE_FLAGS, FeatureFlags
+from ._fn import Fn
+from ._json import JSON_NULL, JsonNull, js_number, js_stringify
+from ._lazy import Lazy
+from ._names import Names
+from ._references import reference_from
+from ._removal_policy import RemovalPolicy
+from ._resolve import DefaultTokenResolver, ITokenResolver, cfn_concat, minimal_join
+from ._resource import PhysicalName, Resource, ResourceEnvironment, generate_physical_name
+from ._secret_value import SecretValue
+from ._stack import Environment, Stack, TemplateOptions
+from ._synthesizer import DefaultStackSynthesizer
+from ._tags import Aspects, IAspect, TagManager, Tags
+from ._token import (
+    Intrinsic,
+    IPostProcessor,
+    IResolvable,
+    IResolveContext,
+    ResolutionTypeHint,
+)
+from ._token_api import Token, TokenComparison, Tokenization
+
+__all__ = [
+    "JSON_NULL",
+    "RECOMMENDED_FEATURE_FLAGS",
+    "Annotations",
+    "App",
+    "Arn",
+    "ArnComponents",
+    "ArnFormat",
+    "Aspects",
+    "Aws",
+    "CdkEventsError",
+    "CfnCondition",
+    "CfnElement",
+    "CfnMapping",
+    "CfnOutput",
+    "CfnParameter",
+    "CfnRefElement",
+    "CfnReference",
+    "CfnResource",
+    "CfnResourceOptions",
+    "CfnRule",
+    "CloudAssembly",
+    "CloudFormationStackArtifact",
+    "Construct",
+    "ConstructOrder",
+    "CycleError",
+    "DefaultStackSynthesizer",
+    "DefaultTokenResolver",
+    "Duration",
+    "Environment",
+    "FeatureFlags",
+    "Fn",
+    "IAspect",
+    "IConstruct",
+    "IDependable",
+    "IPostProcessor",
+    "IResolvable",
+    "IResolveContext",
+    "ITokenResolver",
+    "IValidation",
+    "Intrinsic",
+    "JsonNull",
+    "Lazy",
+    "MetadataEntry",
+    "Names",
+    "Node",
+    "PhysicalName",
+    "RemovalPolicy",
+    "ResolutionError",
+    "ResolutionTypeHint",
+    "Resource",
+    "ResourceEnvironment",
+    "SecretValue",
+    "Stack",
+    "SynthesisError",
+    "TagManager",
+    "Tags",
+    "TemplateOptions",
+    "TimeUnit",
+    "Token",
+    "TokenComparison",
+    "Tokenization",
+    "UnscopedValidationError",
+    "ValidationError",
+    "cfn_concat",
+    "generate_physical_name",
+    "js_number",
+    "js_stringify",
+    "minimal_join",
+    "reference_from",
+    "to_json_string",
+]
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.core."):
+        _obj.__module__ = "cdk_events.core"
+del _name, _obj

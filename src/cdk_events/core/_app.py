@@ -1,0 +1,114 @@
+"""`App`: the root of the construct tree; it reads the context and synthesizes the cloud assembly."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ._assembly import CloudAssembly
+from ._construct import Construct
+from ._errors import ValidationError
+
+CONTEXT_ENV = "CDK_CONTEXT_JSON"
+CONTEXT_OVERFLOW_ENVS = ("CONTEXT_OVERFLOW_LOCATION_ENV", "CDK_CONTEXT_OVERFLOW_LOCATION")
+OUTDIR_ENV = "CDK_OUTDIR"
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError) as error:
+        raise ValidationError(f"Cannot read context from {path}: {error}") from error
+
+
+def context_from_environment() -> dict[str, Any] | None:
+    """The context the CDK CLI passes (`CDK_CONTEXT_JSON`, or the file it overflows into)."""
+    text = os.environ.get(CONTEXT_ENV)
+    if text:
+        try:
+            value = json.loads(text)
+        except ValueError as error:
+            raise ValidationError(f"{CONTEXT_ENV} is not valid JSON: {error}") from error
+        if not isinstance(value, dict):
+            raise ValidationError(f"{CONTEXT_ENV} must hold a JSON object, got {type(value).__name__}")
+        return value
+    for name in CONTEXT_OVERFLOW_ENVS:
+        location = os.environ.get(name)
+        if location:
+            value = _read_json(Path(location))
+            return value if isinstance(value, dict) else {}
+    return None
+
+
+def context_from_project(directory: Path) -> dict[str, Any]:
+    """The context of a CDK project folder: `cdk.json`'s `context`, then `cdk.context.json`."""
+    merged: dict[str, Any] = {}
+    cdk_json = directory / "cdk.json"
+    if cdk_json.is_file():
+        settings = _read_json(cdk_json)
+        if isinstance(settings, dict) and isinstance(settings.get("context"), dict):
+            merged.update(settings["context"])
+    cached = directory / "cdk.context.json"
+    if cached.is_file():
+        value = _read_json(cached)
+        if isinstance(value, dict):
+            merged.update(value)
+    return merged
+
+
+class App(Construct):
+    """The root of a CDK app (mirrors `aws_cdk.App`).
+
+    `outdir` defaults to `CDK_OUTDIR` (set by the CDK CLI), else a new temporary folder. Context:
+    `context` first, then the CLI's `CDK_CONTEXT_JSON` (or, when the app runs without the CLI, the
+    `cdk.json`/`cdk.context.json` of the current folder), then `post_cli_context`.
+    """
+
+    def __init__(self, *, outdir: str | None = None, context: dict[str, Any] | None = None,
+                 post_cli_context: dict[str, Any] | None = None, tree_metadata: bool | None = None,
+                 analytics_reporting: bool | None = None, auto_synth: bool | None = None,
+                 stack_traces: bool | None = None):
+        super().__init__(None, "")
+        if context is not None and not isinstance(context, dict):
+            raise ValidationError(f"App: 'context' must be a dict, got {type(context).__name__}")
+        for key, value in (context or {}).items():
+            self.node.set_context(key, value)
+        from_env = context_from_environment()
+        if from_env is None:
+            from_env = context_from_project(Path.cwd())
+        for key, value in from_env.items():
+            self.node.set_context(key, value)
+        for key, value in (post_cli_context or {}).items():
+            self.node.set_context(key, value)
+        if analytics_reporting is not None:
+            self.node.set_context("aws:cdk:version-reporting", analytics_reporting)
+        self._outdir = outdir or os.environ.get(OUTDIR_ENV)
+        self.tree_metadata = True if tree_metadata is None else tree_metadata
+        self._assembly: CloudAssembly | None = None
+
+    @property
+    def outdir(self) -> str:
+        """Where the cloud assembly is written."""
+        if self._outdir is None:
+            import tempfile
+
+            self._outdir = tempfile.mkdtemp(prefix="cdk.out")
+        return self._outdir
+
+    @staticmethod
+    def is_app(x: object) -> bool:
+        """True if `x` is an App."""
+        return isinstance(x, App)
+
+    def synth(self, *, force: bool = False, skip_validation: bool = False,
+              validate_on_synthesis: bool | None = None) -> CloudAssembly:
+        """Write the cloud assembly to `outdir` and return it (cached: a second call returns the first
+        result unless `force`). Nothing is written when synthesis fails."""
+        if self._assembly is not None and not force:
+            return self._assembly
+        from ._synthesis import synthesize
+
+        self._assembly = synthesize(self, Path(self.outdir), skip_validation=skip_validation)
+        return self._assembly

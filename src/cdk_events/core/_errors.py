@@ -1,0 +1,28 @@
+"""The exception hierarchy of cdk-events: catch `CdkEventsError` for anything the library raises."""
+
+from __future__ import annotations
+
+
+class CdkEventsError(Exception):
+    """Base class of every error cdk-events raises on purpose."""
+
+
+class ValidationError(CdkEventsError, ValueError):
+    """A construct or a value is not valid: the message names the construct path, the property,
+    the value and what is allowed."""
+
+
+class ResolutionError(CdkEventsError):
+    """A token could not be resolved into a CloudFormation value."""
+
+
+class SynthesisError(CdkEventsError):
+    """The cloud assembly could not be written."""
+
+
+class CycleError(ValidationError):
+    """Adding a dependency would create a cycle between stacks or constructs."""
+
+
+class UnscopedValidationError(ValidationError):
+    """A value is not valid, found before it was attached to a construct."""

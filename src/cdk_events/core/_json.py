@@ -1,0 +1,202 @@
+"""JSON text exactly as JavaScript's `JSON.stringify` writes it.
+
+The CDK writes templates with `JSON.stringify(template, null, 1)`. Two things differ from Python's
+`json`: number formatting (JavaScript prints `1e+21`, `1e-7`, `0.000001`, `1` for `1.0`, `0` for
+`-0`, and integers past 2**53 as the nearest double) and key order (integer-like keys such as
+`"0"` and `"10"` come first, in ascending numeric order, then the other keys in insertion order).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_MAX_SAFE = 2**53
+_MAX_INDEX = 2**32 - 2
+
+
+class JsonNull:
+    """The JSON `null` literal inside a value that is still to be resolved.
+
+    Python's `None` means "not set" (JavaScript's `undefined`): it is dropped from objects and lists,
+    as the CDK drops `undefined`. `JSON_NULL` is kept and written as `null`.
+    """
+
+    _instance: JsonNull | None = None
+
+    def __new__(cls) -> JsonNull:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "JSON_NULL"
+
+
+JSON_NULL = JsonNull()
+
+
+def js_number(value: float | int) -> str:
+    """Format a number as JavaScript's `Number.prototype.toString` does."""
+    if isinstance(value, int):
+        if -_MAX_SAFE <= value <= _MAX_SAFE:
+            return str(value)
+        value = float(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        return "null"
+    if value == 0:
+        return "0"
+    text = repr(value)
+    sign = ""
+    if text[0] == "-":
+        sign, text = "-", text[1:]
+    mantissa, _, exp_text = text.partition("e")
+    exponent = int(exp_text) if exp_text else 0
+    whole, _, frac = mantissa.partition(".")
+    if frac == "0":
+        frac = ""
+    digits = (whole + frac).lstrip("0")
+    # position of the decimal point relative to the start of `digits`
+    point = len(whole) + exponent - (len(whole + frac) - len((whole + frac).lstrip("0")))
+    digits = digits.rstrip("0") or "0"
+    k = len(digits)
+    if k <= point <= 21:
+        return sign + digits + "0" * (point - k)
+    if 0 < point <= 21:
+        return sign + digits[:point] + "." + digits[point:]
+    if -6 < point <= 0:
+        return sign + "0." + "0" * (-point) + digits
+    exp = point - 1
+    exp_str = ("+" if exp >= 0 else "-") + str(abs(exp))
+    if k == 1:
+        return sign + digits + "e" + exp_str
+    return sign + digits[0] + "." + digits[1:] + "e" + exp_str
+
+
+def _is_index(key: str) -> bool:
+    """True for keys JavaScript orders first: canonical array indices ("0", "17", not "01")."""
+    if not key.isdigit() or not key.isascii():
+        return False
+    return (key == "0" or key[0] != "0") and int(key) <= _MAX_INDEX
+
+
+def js_items(obj: dict[str, Any]) -> list[tuple[str, Any]]:
+    """The members of a dict in JavaScript's property order."""
+    items = list(obj.items())
+    if any(k[:1].isdigit() for k, _ in items):
+        index = [(k, v) for k, v in items if _is_index(k)]
+        if index:
+            index.sort(key=lambda kv: int(kv[0]))
+            items = index + [(k, v) for k, v in items if not _is_index(k)]
+    return items
+
+
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, str):
+        return _encode_str(value)
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int | float):
+        return js_number(value)
+    if value is JSON_NULL or value is None:
+        return "null"
+    return None
+
+
+def js_stringify(value: Any, indent: int = 0) -> str:
+    """Serialise `value` as `JSON.stringify(value, null, indent)` would.
+
+    `None` members of dicts and lists are dropped (JavaScript `undefined`); `JSON_NULL` writes `null`.
+    """
+    parts: list[str] = []
+    if indent:
+        _write_indented(value, parts, "\n", " " * indent)
+    else:
+        _write_compact(value, parts)
+    return "".join(parts)
+
+
+def _write_compact(value: Any, out: list[str]) -> None:
+    append = out.append
+    if isinstance(value, dict):
+        append("{")
+        first = True
+        for key, item in js_items(value):
+            if item is None:
+                continue
+            if not first:
+                append(",")
+            first = False
+            append(_encode_str(key))
+            append(":")
+            _write_compact(item, out)
+        append("}")
+    elif isinstance(value, list | tuple):
+        append("[")
+        first = True
+        for item in value:
+            if item is None:
+                continue
+            if not first:
+                append(",")
+            first = False
+            _write_compact(item, out)
+        append("]")
+    else:
+        text = _scalar(value)
+        if text is None:
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        append(text)
+
+
+def _write_indented(value: Any, out: list[str], newline: str, step: str) -> None:
+    append = out.append
+    if isinstance(value, str):
+        append(_encode_str(value))
+        return
+    if isinstance(value, dict):
+        items = [(k, v) for k, v in js_items(value) if v is not None]
+        if not items:
+            append("{}")
+            return
+        inner = newline + step
+        append("{")
+        sep = inner
+        for key, item in items:
+            append(sep)
+            append(_encode_str(key))
+            append(": ")
+            if isinstance(item, str):
+                append(_encode_str(item))
+            else:
+                _write_indented(item, out, inner, step)
+            sep = "," + inner
+        append(newline)
+        append("}")
+        return
+    if isinstance(value, list | tuple):
+        elems = [v for v in value if v is not None]
+        if not elems:
+            append("[]")
+            return
+        inner = newline + step
+        append("[")
+        sep = inner
+        for item in elems:
+            append(sep)
+            if isinstance(item, str):
+                append(_encode_str(item))
+            else:
+                _write_indented(item, out, inner, step)
+            sep = "," + inner
+        append(newline)
+        append("]")
+        return
+    text = _scalar(value)
+    if text is None:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    append(text)

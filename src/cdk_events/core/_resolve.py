@@ -1,0 +1,328 @@
+"""Resolution: turn a value holding tokens into plain CloudFormation JSON.
+
+The walk follows the CDK's `resolve()`: strings with markers are split and folded with the
+CloudFormation concatenator (literal + literal = literal, anything else `Fn::Join` with the
+minimal-join rules), tokens are resolved and their results resolved again, `None` (JavaScript's
+`undefined`) is dropped from dicts and lists, and post-processors see each token's final value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ._errors import ResolutionError
+from ._json import JSON_NULL
+from ._token import (
+    LIST_TOKEN_RE,
+    TOKEN_MAP,
+    Fragments,
+    IPostProcessor,
+    IResolvable,
+    IResolveContext,
+    ResolutionTypeHint,
+    TaggedDict,
+    has_token,
+    is_unresolved,
+    split_string,
+    tag_resolved,
+)
+
+if TYPE_CHECKING:
+    from ._construct import IConstruct
+
+_MAX_DEPTH = 200
+INTRINSIC_KEY_PREFIX = "$IntrinsicKey$"
+
+
+def is_intrinsic(value: Any) -> bool:
+    """True for `{"Ref": ...}` and single-key `{"Fn::...": ...}` objects."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    key = next(iter(value))
+    return key == "Ref" or (key.startswith("Fn::") and key not in ("Fn::GetArtifactAtt", "Fn::GetParam"))
+
+
+def _is_plain_string(value: Any) -> bool:
+    return isinstance(value, str) and not has_token(value)
+
+
+def minimal_join(delimiter: str, values: list[Any]) -> list[Any]:
+    """Splice nested joins with the same delimiter and merge adjacent literal strings."""
+    flat: list[Any] = []
+    for value in values:
+        if (
+            isinstance(value, dict)
+            and len(value) == 1
+            and "Fn::Join" in value
+            and isinstance(value["Fn::Join"], list)
+            and len(value["Fn::Join"]) == 2
+            and value["Fn::Join"][0] == delimiter
+            and isinstance(value["Fn::Join"][1], list)
+            and not is_unresolved(value["Fn::Join"][1])
+        ):
+            flat.extend(value["Fn::Join"][1])
+        else:
+            flat.append(value)
+    merged: list[Any] = []
+    for value in flat:
+        if merged and _is_plain_string(value) and _is_plain_string(merged[-1]):
+            merged[-1] = merged[-1] + delimiter + value
+        else:
+            merged.append(value)
+    return merged
+
+
+def _concatable(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, str):
+        return not has_token(value)
+    return isinstance(value, int | float) and not is_unresolved(value)
+
+
+def _js_str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    from ._json import js_number
+
+    return js_number(value)
+
+
+def cfn_concat(left: Any, right: Any) -> Any:
+    """Concatenate two resolved fragments the way CloudFormation needs it."""
+    if left is None and right is None:
+        return ""
+    if left is None:
+        return right
+    if right is None:
+        return left
+    if _concatable(left) and _concatable(right):
+        return _js_str(left) + _js_str(right)
+    return {"Fn::Join": ["", minimal_join("", [left, right])]}
+
+
+class ITokenResolver:
+    """How tokens, strings with tokens and list tokens are turned into values."""
+
+    def resolve_token(self, token: IResolvable, context: ResolveContext, post: _PostProcessorSlot) -> Any:
+        """Resolve one token object."""
+        raise NotImplementedError
+
+    def resolve_string(self, fragments: Fragments, context: ResolveContext) -> Any:
+        """Resolve a string that holds tokens."""
+        raise NotImplementedError
+
+    def resolve_list(self, value: list[str], context: ResolveContext) -> Any:
+        """Resolve a list token."""
+        raise NotImplementedError
+
+
+class DefaultTokenResolver(ITokenResolver):
+    """The resolver of CloudFormation templates: tokens resolve to intrinsics, strings fold with
+    `concat` (the CloudFormation concatenator by default)."""
+
+    def __init__(self, concat: Callable[[Any, Any], Any] = cfn_concat):
+        self.concat = concat
+
+    def resolve_token(self, token: IResolvable, context: ResolveContext, post: _PostProcessorSlot) -> Any:
+        """Resolve `token`, then its result, then apply its post-processor."""
+        try:
+            value = token.resolve(context)
+            value = context.resolve(value)
+            if post.processor is not None:
+                value = post.processor.post_process(value, context)
+            return value
+        except ResolutionError:
+            raise
+        except Exception as error:
+            from ._errors import CdkEventsError
+
+            if isinstance(error, CdkEventsError):
+                raise
+            raise ResolutionError(f"Resolution error: {error}.") from error
+
+    def resolve_string(self, fragments: Fragments, context: ResolveContext) -> Any:
+        """Resolve each token of the string and fold the pieces."""
+        return fragments.map_tokens(context.resolve).join(self.concat)
+
+    def resolve_list(self, value: list[str], context: ResolveContext) -> Any:
+        """Resolve the single token a list token stands for."""
+        if len(value) != 1:
+            raise ResolutionError(f"Cannot add elements to list token, got: {value}")
+        fragments = split_string(value[0], LIST_TOKEN_RE)
+        if fragments.length != 1:
+            raise ResolutionError(f"Cannot concatenate strings in a tokenized string array, got: {value[0]}")
+        return context.resolve(fragments.first_value)
+
+
+CLOUDFORMATION_TOKEN_RESOLVER = DefaultTokenResolver()
+
+
+class _PostProcessorSlot:
+    __slots__ = ("processor",)
+
+    def __init__(self) -> None:
+        self.processor: IPostProcessor | None = None
+
+
+class ResolveContext(IResolveContext):
+    """The context handed to `IResolvable.resolve`."""
+
+    __slots__ = ("_options", "_slot", "document_path", "preparing", "scope")
+
+    def __init__(self, options: ResolveOptions, path: tuple[str, ...], slot: _PostProcessorSlot | None = None):
+        self._options = options
+        self.scope = options.scope
+        self.preparing = options.preparing
+        self.document_path = path
+        self._slot = slot
+
+    def resolve(self, value: Any, *, allow_intrinsic_keys: bool = False, remove_empty: bool = True) -> Any:
+        """Resolve a nested value in this context."""
+        options = self._options
+        if allow_intrinsic_keys and not options.allow_intrinsic_keys:
+            options = options.evolve(allow_intrinsic_keys=True)
+        return _resolve(value, options, self.document_path)
+
+    def register_post_processor(self, post_processor: IPostProcessor) -> None:
+        """Apply `post_processor` to the value of the token being resolved."""
+        if self._slot is not None:
+            self._slot.processor = post_processor
+
+
+class ResolveOptions:
+    """Settings of one resolution."""
+
+    __slots__ = ("allow_intrinsic_keys", "preparing", "remove_empty", "resolver", "scope")
+
+    def __init__(
+        self,
+        scope: IConstruct,
+        resolver: ITokenResolver = CLOUDFORMATION_TOKEN_RESOLVER,
+        *,
+        preparing: bool = False,
+        remove_empty: bool = True,
+        allow_intrinsic_keys: bool = False,
+    ):
+        self.scope = scope
+        self.resolver = resolver
+        self.preparing = preparing
+        self.remove_empty = remove_empty
+        self.allow_intrinsic_keys = allow_intrinsic_keys
+
+    def evolve(self, **changes: Any) -> ResolveOptions:
+        """A copy with some settings changed."""
+        values = {
+            "resolver": self.resolver,
+            "preparing": self.preparing,
+            "remove_empty": self.remove_empty,
+            "allow_intrinsic_keys": self.allow_intrinsic_keys,
+        }
+        values.update(changes)
+        return ResolveOptions(self.scope, **values)
+
+
+def resolve(
+    value: Any,
+    scope: IConstruct,
+    *,
+    resolver: ITokenResolver = CLOUDFORMATION_TOKEN_RESOLVER,
+    preparing: bool = False,
+    remove_empty: bool = True,
+    allow_intrinsic_keys: bool = False,
+) -> Any:
+    """Resolve every token in `value` in the context of `scope`."""
+    options = ResolveOptions(
+        scope, resolver, preparing=preparing, remove_empty=remove_empty, allow_intrinsic_keys=allow_intrinsic_keys
+    )
+    return _resolve(value, options, ())
+
+
+def _path_text(path: tuple[str, ...]) -> str:
+    return "/" + "/".join(path)
+
+
+def _resolve(value: Any, options: ResolveOptions, path: tuple[str, ...]) -> Any:
+    if len(path) > _MAX_DEPTH:
+        raise ResolutionError(f"Unable to resolve object tree with circular reference. Path: {_path_text(path)}")
+    kind = type(value)
+    if kind is str:
+        if "${Token[" not in value:
+            return value
+        fragments = split_string(value)
+        if not fragments.tokens:
+            return value
+        result = options.resolver.resolve_string(fragments, ResolveContext(options, path))
+        return tag_resolved(result, ResolutionTypeHint.STRING)
+    if kind is int or kind is bool or value is None or value is JSON_NULL:
+        return value
+    if kind is float:
+        token = TOKEN_MAP.lookup_number(value)
+        if token is None:
+            return value
+        slot = _PostProcessorSlot()
+        result = options.resolver.resolve_token(token, ResolveContext(options, path, slot), slot)
+        return tag_resolved(result, ResolutionTypeHint.NUMBER)
+    if kind is dict or kind is TaggedDict:
+        return _resolve_dict(value, options, path)
+    if kind is list or kind is tuple:
+        if value and type(value[0]) is str and value[0].startswith("#{Token["):
+            result = options.resolver.resolve_list(list(value), ResolveContext(options, path))
+            return tag_resolved(result, ResolutionTypeHint.STRING_LIST)
+        out = []
+        for index, item in enumerate(value):
+            resolved = _resolve(item, options, (*path, str(index)))
+            if resolved is not None or not options.remove_empty:
+                out.append(resolved)
+        return out
+    if isinstance(value, IResolvable):
+        slot = _PostProcessorSlot()
+        result = options.resolver.resolve_token(value, ResolveContext(options, path, slot), slot)
+        return tag_resolved(result, value.type_hint or ResolutionTypeHint.STRING)
+    if isinstance(value, str):
+        return _resolve(str(value), options, path)
+    if isinstance(value, dict):
+        return _resolve_dict(value, options, path)
+    if isinstance(value, list | tuple):
+        return _resolve(list(value), options, path)
+    if isinstance(value, int | float):
+        return value
+    from ._construct import Construct
+
+    if isinstance(value, Construct):
+        raise ResolutionError(f"Trying to resolve() a Construct at {_path_text(path)}")
+    to_cfn = getattr(value, "_to_cloudformation_value", None)
+    if to_cfn is not None:
+        return _resolve(to_cfn(), options, path)
+    raise ResolutionError(
+        f"Cannot render a value of type {type(value).__name__} into CloudFormation at {_path_text(path)}: {value!r}"
+    )
+
+
+def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: tuple[str, ...]) -> Any:
+    result: dict[str, Any] = {}
+    intrinsic_keys = 0
+    for key, item in value.items():
+        resolved = _resolve(item, options, (*path, str(key)))
+        if resolved is None and options.remove_empty:
+            continue
+        if type(key) is str and ("{Token[" not in key or not has_token(key)):
+            result[key] = resolved
+            continue
+        resolved_key = _resolve(key, options, path)
+        if isinstance(resolved_key, str):
+            result[resolved_key] = resolved
+        elif options.allow_intrinsic_keys:
+            result[f"{INTRINSIC_KEY_PREFIX}{intrinsic_keys}"] = [resolved_key, resolved]
+            intrinsic_keys += 1
+        else:
+            raise ResolutionError(
+                f'"{key}" is used as the key in a map so must resolve to a string, but it resolves to: '
+                f"{json.dumps(resolved_key, separators=(',', ':'))}. "
+                'Consider using "CfnJson" to delay resolution to deployment-time'
+            )
+    if isinstance(value, TaggedDict):
+        return TaggedDict(result, value.type_hint)
+    return result

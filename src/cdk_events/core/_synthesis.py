@@ -1,0 +1,176 @@
+"""Synthesis: aspects, validation, templates, and the cloud assembly written in one move."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._annotations import ERROR, INFO, WARNING
+from ._assembly import CloudAssembly, CloudFormationStackArtifact
+from ._cfn_element import CfnElement
+from ._construct import Construct
+from ._errors import ValidationError
+from ._json import js_stringify
+from ._resolve import resolve
+from ._stack import Stack
+from ._synthesizer import MANIFEST_VERSION
+from ._tags import invoke_aspects
+
+if TYPE_CHECKING:
+    from ._app import App
+
+RESOURCE_LIMIT_CONTEXT = "@aws-cdk/core:stackResourceLimit"
+_MESSAGE_LEVELS = {WARNING: "warning", ERROR: "error", INFO: "info"}
+_OWN_FILES = (".template.json", ".assets.json", ".metadata.json")
+
+
+def _stacks(app: App) -> list[Stack]:
+    return [c for c in app.node.iter_preorder() if isinstance(c, Stack)]
+
+
+def validate_tree(root: Construct) -> None:
+    """Run every construct's validations and raise them all at once."""
+    errors: list[tuple[str, str]] = []
+    for construct in root.node.iter_preorder():
+        node = construct.node
+        if node._validations:
+            errors.extend((node.path, message) for message in node.validate())
+    if errors:
+        lines = "\n".join(f"  [{path}] {message}" for path, message in errors)
+        raise ValidationError(f"Validation failed with the following errors:\n{lines}")
+
+
+def _render_templates(stacks: list[Stack]) -> dict[Stack, dict[str, Any]]:
+    templates: dict[Stack, dict[str, Any]] = {}
+    for stack in stacks:
+        templates[stack] = stack._to_template()
+    for _ in range(len(stacks) + 1):
+        dirty = [s for s in stacks if s._dirty]
+        if not dirty:
+            break
+        for stack in dirty:
+            templates[stack] = stack._to_template()
+    return templates
+
+
+def _check_resource_limit(stack: Stack, template: dict[str, Any]) -> None:
+    limit = stack.node.try_get_context(RESOURCE_LIMIT_CONTEXT)
+    limit = 500 if limit is None else int(limit)
+    resources = template.get("Resources", {})
+    if limit and len(resources) > limit:
+        counts: dict[str, int] = {}
+        for resource in resources.values():
+            counts[resource["Type"]] = counts.get(resource["Type"], 0) + 1
+        summary = ", ".join(f"{t} ({n})" for t, n in counts.items())
+        raise ValidationError(f"Number of resources in stack '{stack.node.path}': {len(resources)} is greater than "
+                              f"allowed maximum of {limit}: {summary}")
+
+
+def _stack_metadata(stack: Stack) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """The `<stack>.metadata.json` content and the annotation messages of one stack."""
+    metadata: dict[str, list[dict[str, Any]]] = {}
+    messages: list[dict[str, Any]] = []
+    pending: list[Construct] = [stack]
+    while pending:
+        construct = pending.pop()
+        node = construct.node
+        entries: list[dict[str, Any]] = []
+        if isinstance(construct, CfnElement):
+            entries.append({"type": "aws:cdk:logicalId", "data": construct.resolved_logical_id()})
+        for entry in node._metadata:
+            data = entry.data if isinstance(entry.data, str | int | float | bool) else resolve(entry.data, construct)
+            item: dict[str, Any] = {"type": entry.type, "data": data}
+            if entry.trace:
+                item["trace"] = list(entry.trace)
+            entries.append(item)
+            level = _MESSAGE_LEVELS.get(entry.type)
+            if level is not None:
+                messages.append({"id": "/" + node.path, "level": level,
+                                 "entry": {"type": entry.type, "data": data, "trace": entry.trace}})
+        if entries:
+            metadata["/" + node.path] = entries
+        children = [c for c in node._children.values() if not isinstance(c, Stack)]
+        pending.extend(reversed(children))
+    return metadata, messages
+
+
+def _tree(app: App) -> dict[str, Any]:
+    def node_of(construct: Construct) -> dict[str, Any]:
+        node = construct.node
+        out: dict[str, Any] = {"id": node.id or "App", "path": node.path}
+        if node._children:
+            out["children"] = {c.node.id: node_of(c) for c in node._children.values()}
+        out["constructInfo"] = {"fqn": f"cdk-events.{type(construct).__name__}", "version": _version()}
+        return out
+
+    return {"version": "tree-0.1", "tree": node_of(app)}
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> CloudAssembly:
+    """Synthesize `app` into `outdir`; nothing in `outdir` changes unless everything succeeded."""
+    invoke_aspects(app)
+    if not skip_validation:
+        validate_tree(app)
+    stacks = _stacks(app)
+    templates = _render_templates(stacks)
+    files: dict[str, str] = {}
+    artifacts: dict[str, Any] = {}
+    texts: dict[Stack, str] = {}
+    all_messages: dict[Stack, list[dict[str, Any]]] = {}
+    for stack in stacks:
+        template = templates[stack]
+        _check_resource_limit(stack, template)
+        text = js_stringify(template, 0 if stack.suppress_template_indentation else 1)
+        texts[stack] = text
+        template_hash = hashlib.sha256(text.encode()).hexdigest()
+        metadata, messages = _stack_metadata(stack)
+        all_messages[stack] = messages
+        synthesizer = stack.synthesizer
+        files[stack.template_file] = text
+        files[f"{stack.artifact_id}.assets.json"] = js_stringify(synthesizer.asset_manifest(template_hash), 2)
+        if metadata:
+            files[f"{stack.artifact_id}.metadata.json"] = js_stringify(metadata, 2)
+        artifacts[f"{stack.artifact_id}.assets"] = synthesizer.asset_artifact()
+        dependencies = [dep.artifact_id for dep in stack.dependencies]
+        artifacts[stack.artifact_id] = synthesizer.stack_artifact(template_hash, dependencies, bool(metadata))
+    if app.tree_metadata:
+        files["tree.json"] = js_stringify(_tree(app))
+        artifacts["Tree"] = {"type": "cdk:tree", "properties": {"file": "tree.json"}}
+    manifest = {"version": MANIFEST_VERSION, "artifacts": artifacts}
+    files["manifest.json"] = js_stringify(manifest, 2)
+    files["cdk.out"] = js_stringify({"version": MANIFEST_VERSION})
+    write_assembly(outdir, files)
+    assembly = CloudAssembly(str(outdir), manifest)
+    for stack in stacks:
+        assembly._add(CloudFormationStackArtifact(assembly, stack.artifact_id, artifacts[stack.artifact_id],
+                                                  texts[stack], all_messages[stack]))
+    return assembly
+
+
+def write_assembly(outdir: Path, files: dict[str, str]) -> None:
+    """Write `files` next to `outdir`, then move them in; stale files of an earlier assembly go."""
+    outdir = outdir.resolve()
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".cdk-events-staging-", dir=outdir.parent))
+    try:
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        outdir.mkdir(exist_ok=True)
+        stale = [p for p in outdir.iterdir() if p.is_file() and p.name not in files and (
+            p.name in ("manifest.json", "tree.json", "cdk.out") or p.name.endswith(_OWN_FILES))]
+        for name in files:
+            os.replace(staging / name, outdir / name)
+        for path in stale:
+            path.unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,161 @@
+"""Tags: `Tags.of(scope).add(...)` and the `TagManager` of taggable resources, applied at synthesis
+through aspects, with the CDK's priorities and include/exclude rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ._construct import Construct
+
+ASPECTS_KEY = "_aspects"
+
+
+class TagManager:
+    """The tags of one taggable resource (`tags` on taggable L1 classes and stacks)."""
+
+    def __init__(self, resource_type_name: str = "", initial_tags: dict[str, str] | None = None):
+        self.resource_type_name = resource_type_name
+        self._tags: dict[str, str] = {}
+        self._priorities: dict[str, int] = {}
+        for key, value in (initial_tags or {}).items():
+            self.set_tag(key, value, 0)
+
+    def set_tag(self, key: str, value: str, priority: int = 0, apply_to_launched_instances: bool = True) -> None:
+        """Set a tag unless a tag of higher priority holds the key."""
+        if priority < self._priorities.get(key, 0):
+            return
+        self._tags[key] = value
+        self._priorities[key] = priority
+
+    def remove_tag(self, key: str, priority: int) -> None:
+        """Remove a tag unless a tag of higher priority holds the key."""
+        if priority < self._priorities.get(key, 0):
+            return
+        self._tags.pop(key, None)
+        self._priorities[key] = priority
+
+    def has_tags(self) -> bool:
+        """True when any tag is set."""
+        return bool(self._tags)
+
+    def tag_values(self) -> dict[str, str]:
+        """The tags as a dict."""
+        return dict(self._tags)
+
+    def render_tags(self) -> list[dict[str, str]] | None:
+        """`[{"Key": k, "Value": v}]` sorted by key, or None when there are no tags."""
+        if not self._tags:
+            return None
+        return [{"Key": k, "Value": self._tags[k]} for k in sorted(self._tags, key=lambda k: (k.casefold(), k))]
+
+
+class IAspect:
+    """Something applied to every construct below a scope at synthesis."""
+
+    def visit(self, node: Construct) -> None:
+        """Act on one construct."""
+        raise NotImplementedError
+
+
+class Aspects:
+    """The aspects of a scope (mirrors `aws_cdk.Aspects`)."""
+
+    def __init__(self, scope: Construct):
+        self._scope = scope
+
+    @staticmethod
+    def of(scope: Construct) -> Aspects:
+        """The aspects of `scope`."""
+        return Aspects(scope)
+
+    def add(self, aspect: IAspect) -> None:
+        """Apply `aspect` to `scope` and everything below it at synthesis."""
+        self.all.append(aspect)
+
+    @property
+    def all(self) -> list[IAspect]:
+        """The aspects added to this scope."""
+        aspects: list[IAspect] | None = self._scope.__dict__.get(ASPECTS_KEY)
+        if aspects is None:
+            aspects = self._scope.__dict__[ASPECTS_KEY] = []
+        return aspects
+
+
+def invoke_aspects(root: Construct) -> None:
+    """Apply every aspect to its scope and all constructs below, parents' aspects first."""
+
+    def recurse(construct: Construct, inherited: list[IAspect]) -> None:
+        own: list[IAspect] = construct.__dict__.get(ASPECTS_KEY) or []
+        applicable = inherited + own if own else inherited
+        for aspect in applicable:
+            aspect.visit(construct)
+        for child in construct.node.children:
+            recurse(child, applicable)
+
+    recurse(root, [])
+
+
+class _TagAspect(IAspect):
+    def __init__(self, key: str, value: str | None, priority: int, include: Sequence[str],
+                 exclude: Sequence[str], apply_to_launched_instances: bool):
+        self.key = key
+        self.value = value
+        self.priority = priority
+        self.include = list(include)
+        self.exclude = list(exclude)
+        self.apply_to_launched_instances = apply_to_launched_instances
+
+    def visit(self, node: Construct) -> None:
+        manager: TagManager | None = getattr(node, "tags", None)
+        if not isinstance(manager, TagManager):
+            return
+        from ._stack import Stack
+
+        if isinstance(node, Stack):
+            if node.node.try_get_context("@aws-cdk/core:explicitStackTags"):
+                return
+        resource_type = manager.resource_type_name
+        if resource_type in self.exclude:
+            return
+        if self.include and resource_type not in self.include:
+            return
+        if self.value is None:
+            manager.remove_tag(self.key, self.priority)
+        else:
+            manager.set_tag(self.key, self.value, self.priority, self.apply_to_launched_instances)
+
+
+class Tags:
+    """Tag everything taggable below a scope (mirrors `aws_cdk.Tags`)."""
+
+    def __init__(self, scope: Construct):
+        self._scope = scope
+
+    @staticmethod
+    def of(scope: Construct) -> Tags:
+        """The tag helper of `scope`."""
+        return Tags(scope)
+
+    def add(self, key: str, value: str, *, apply_to_launched_instances: bool = True,
+            exclude_resource_types: Sequence[str] | None = None,
+            include_resource_types: Sequence[str] | None = None, priority: int | None = None) -> None:
+        """Add a tag (priority 100 by default) to every taggable resource below the scope."""
+        Aspects.of(self._scope).add(_TagAspect(key, value, 100 if priority is None else priority,
+                                               include_resource_types or (), exclude_resource_types or (),
+                                               apply_to_launched_instances))
+
+    def remove(self, key: str, *, exclude_resource_types: Sequence[str] | None = None,
+               include_resource_types: Sequence[str] | None = None, priority: int | None = None,
+               apply_to_launched_instances: bool = True) -> None:
+        """Remove a tag (priority 200 by default) from every taggable resource below the scope."""
+        Aspects.of(self._scope).add(_TagAspect(key, None, 200 if priority is None else priority,
+                                               include_resource_types or (), exclude_resource_types or (),
+                                               apply_to_launched_instances))
+
+
+def tags_to_render(manager: TagManager | None, given: Any = None) -> Any:
+    """The `Tags` property value: the manager's tags, or the tags given directly."""
+    if manager is not None and manager.has_tags():
+        return manager.render_tags()
+    return given

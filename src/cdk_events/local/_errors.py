@@ -1,0 +1,51 @@
+"""Exceptions raised by the local EventBridge engine."""
+
+from __future__ import annotations
+
+__all__ = [
+    "InvalidEventError",
+    "InvalidEventPatternError",
+    "InvalidInputError",
+    "InvalidScheduleError",
+    "UndeliverableInputError",
+]
+
+_PATTERN_PREFIX = "Event pattern is not valid. Reason: "
+
+
+class InvalidEventPatternError(ValueError):
+    """An event pattern that EventBridge would reject.
+
+    ``str(error)`` is AWS's message (``Event pattern is not valid. Reason: ...``); ``reason``
+    holds the part after ``Reason: ``.
+    """
+
+    def __init__(self, reason: str, *, message: str | None = None) -> None:
+        self.reason = reason
+        super().__init__(message if message is not None else _PATTERN_PREFIX + reason)
+
+
+class InvalidEventError(InvalidEventPatternError):
+    """The event given to ``test_event_pattern`` is not one TestEventPattern accepts.
+
+    The message is AWS's: ``Parameter Event is not valid.``
+    """
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail, message="Parameter Event is not valid.")
+
+
+class InvalidInputError(ValueError):
+    """A target input configuration (Input / InputPath / InputTransformer) that AWS rejects."""
+
+
+class UndeliverableInputError(InvalidInputError):
+    """The input transformer produced invalid JSON: EventBridge accepts the target but drops the event."""
+
+
+class InvalidScheduleError(ValueError):
+    """A ``cron(...)`` or ``rate(...)`` schedule expression that EventBridge rejects.
+
+    The message is self-contained: it quotes the expression, names the field at fault and
+    says what is allowed.
+    """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._construct import Construct
 from ._errors import ValidationError
@@ -11,7 +11,7 @@ from ._removal_policy import RemovalPolicy, deletion_policy_of
 from ._token import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
 
 if TYPE_CHECKING:
-    from ._cfn_condition import CfnCondition
+    from ._cfn_misc import CfnCondition
     from ._stack import Stack
 
 PATH_METADATA_KEY = "aws:cdk:path"
@@ -127,7 +127,7 @@ class CfnReference(IResolvable):
         """The local intrinsic, or the cross-stack value in another stack."""
         from ._stack import Stack
 
-        consumer = Stack.of(context.scope)
+        consumer = Stack.of(cast(Construct, context.scope))
         if consumer is self.target_stack:
             return self.local_value()
         replacement = self._replacements.get(id(consumer))
@@ -369,8 +369,10 @@ def _split_override_path(path: str) -> list[str]:
     return parts
 
 
-def _locale_key(path: str) -> tuple[str, str]:
-    return (path.casefold(), path)
+def _locale_key(path: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    from ._json import locale_sort_key
+
+    return locale_sort_key(path)
 
 
 class _ResourceEntry(IResolvable):

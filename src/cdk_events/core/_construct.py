@@ -90,6 +90,7 @@ class Node:
         self._validations: list[IValidation] = []
         self._locked = False
         self.default_child_override: Construct | None = None
+        self._path: str
         if scope is not None:
             scope.node._add_child(self.id, host)
             parent_path = scope.node._path
@@ -146,11 +147,11 @@ class Node:
 
     def try_find_child(self, id: str) -> Construct | None:
         """The direct child with this id, or None."""
-        return self._children.get(id)
+        return self._children.get(id.replace(PATH_SEP, "--"))
 
     def find_child(self, id: str) -> Construct:
         """The direct child with this id; raises if there is none."""
-        child = self._children.get(id)
+        child = self.try_find_child(id)
         if child is None:
             raise ValidationError(f"No child with id: '{id}'")
         return child
@@ -193,7 +194,7 @@ class Node:
         if resource is not None and default is not None:
             raise ValidationError(
                 f"Cannot determine default child for {self._path}. "
-                "There is both a child with id 'Resource' and id 'Default'"
+                'There is both a child with id "Resource" and id "Default"'
             )
         return default or resource
 
@@ -202,12 +203,10 @@ class Node:
         self.default_child_override = value
 
     def _add_child(self, child_name: str, child: Construct) -> None:
-        if self._locked:
+        if self.locked:
             if not self._path:
-                raise ValidationError(f"Cannot add children during synthesis (adding '{child_name}' to the App)")
-            raise ValidationError(
-                f'Cannot add children to "{self._path}" during synthesis'
-            )
+                raise ValidationError("Cannot add children during synthesis")
+            raise ValidationError(f'Cannot add children to "{self._path}" during synthesis')
         if child_name in self._children:
             name = f" [{self.id}]" if self.id else ""
             type_name = type(self.host).__name__
@@ -236,7 +235,7 @@ class Node:
     def set_context(self, key: str, value: Any) -> None:
         """Set a context value here (only before children are added)."""
         if self._children:
-            names = ", ".join(self._children)
+            names = ",".join(self._children)
             raise ValidationError(f"Cannot set context after children have been added: {names}")
         self._context[key] = value
 

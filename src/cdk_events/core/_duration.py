@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from ._errors import ValidationError
@@ -52,6 +53,15 @@ def _convert(amount: float, from_unit: TimeUnit, to_unit: TimeUnit, integral: bo
         raise ValidationError(
             f"'{_fmt(amount)} {from_unit}' cannot be converted into a whole number of {to_unit}.")
     return value
+
+
+def _finest(a: TimeUnit, b: TimeUnit) -> TimeUnit:
+    return a if a.in_millis < b.in_millis else b
+
+
+def _human_part(amount: float, unit: TimeUnit) -> str:
+    label = unit.label[:-1] if amount == 1 else unit.label
+    return f"{_fmt(amount)} {label}"
 
 
 def _num(value: float) -> int | float:
@@ -137,8 +147,24 @@ class Duration:
         return f"{TOKEN_MAP_STRINGIFY(self._amount)} {self._unit.label}"
 
     def to_human_string(self) -> str:
-        """E.g. `5 minutes`."""
-        return f"{_fmt(self._amount)} {self._unit.label}"
+        """At most two parts, singular for 1: `5 minutes`, `1 minute 30 seconds`, `1 day 2 hours`."""
+        if self._amount == 0:
+            return _human_part(0, self._unit)
+        if is_unresolved(self._amount):
+            return f"<token> {self._unit.label}"
+        return " ".join(_human_part(amount, unit) for amount, unit in self._components()[:2])
+
+    def _components(self) -> list[tuple[float, TimeUnit]]:
+        millis = _convert(self._amount, self._unit, MILLISECONDS, False)
+        parts: list[tuple[float, TimeUnit]] = []
+        for unit in (DAYS, HOURS, MINUTES, SECONDS):
+            whole = math.floor(_convert(millis, MILLISECONDS, unit, False))
+            if whole > 0:
+                parts.append((whole, unit))
+                millis -= whole * unit.in_millis
+        if millis > 0.0001:
+            parts.append((millis, MILLISECONDS))
+        return parts
 
     def to_iso_string(self) -> str:
         """ISO 8601 (`PT5M`)."""
@@ -155,12 +181,16 @@ class Duration:
         return out + ("T" + time if time else "")
 
     def plus(self, other: Duration) -> Duration:
-        """The sum, in milliseconds."""
-        return Duration.millis(self.to_milliseconds(integral=False) + other.to_milliseconds(integral=False))
+        """The sum, in the finer of the two units."""
+        unit = _finest(self._unit, other._unit)
+        return Duration(_num(_convert(self._amount, self._unit, unit, False) + _convert(other._amount, other._unit,
+                                                                                         unit, False)), unit)
 
     def minus(self, other: Duration) -> Duration:
-        """The difference, in milliseconds."""
-        return Duration.millis(self.to_milliseconds(integral=False) - other.to_milliseconds(integral=False))
+        """The difference, in the finer of the two units."""
+        unit = _finest(self._unit, other._unit)
+        return Duration(_num(_convert(self._amount, self._unit, unit, False) - _convert(other._amount, other._unit,
+                                                                                         unit, False)), unit)
 
     def __eq__(self, other: Any) -> bool:
         return isinstance(other, Duration) and self._amount == other._amount and self._unit is other._unit

@@ -77,7 +77,7 @@ class Fn:
     @staticmethod
     def sub(body: str, variables: dict[str, str] | None = None) -> str:
         """`Fn::Sub`, with optional variables."""
-        return _string_token({"Fn::Sub": [body, variables] if variables else body})
+        return _string_token({"Fn::Sub": [body, variables] if variables is not None else body})
 
     @staticmethod
     def import_value(shared_value_to_import: str) -> str:

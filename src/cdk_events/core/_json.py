@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined,unused-ignore]
 _MAX_SAFE = 2**53
 _MAX_INDEX = 2**32 - 2
 
@@ -200,3 +200,29 @@ def _write_indented(value: Any, out: list[str], newline: str, step: str) -> None
     if text is None:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
     append(text)
+
+
+# ICU's root collation order of the printable ASCII characters that are not letters (whitespace,
+# punctuation, symbols, digits); letters come after them, `a` < `A` < `b` < `B` ...
+_COLLATION_ORDER = "\t\n\x0b\x0c\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789"
+_COLLATION_RANK = {char: rank for rank, char in enumerate(_COLLATION_ORDER)}
+_LETTER_BASE = len(_COLLATION_ORDER)
+
+
+def locale_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A sort key that orders strings as JavaScript's `a.localeCompare(b)` does (ICU root
+    collation: punctuation before digits before letters, case ignored unless it is the only
+    difference, then lower case first). Exact for ASCII; other characters by code point."""
+    primary: list[int] = []
+    tertiary: list[int] = []
+    for char in text:
+        rank = _COLLATION_RANK.get(char)
+        if rank is None:
+            lower = char.lower()
+            if "a" <= lower <= "z":
+                rank = _LETTER_BASE + ord(lower) - ord("a")
+            else:
+                rank = _LETTER_BASE + 26 + ord(lower)
+        primary.append(rank)
+        tertiary.append(1 if char != char.lower() else 0)
+    return tuple(primary), tuple(tertiary)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -17,7 +18,11 @@ def _as_function(producer: Producer) -> Callable[[IResolveContext], Any]:
     if not callable(fn):
         raise TypeError(f"Lazy: expected a callable or an object with produce(), got {producer!r}")
     try:
-        takes_context = len(inspect.signature(fn).parameters) > 0
+        # only a required positional parameter receives the context: `lambda i=i: ...` (the loop
+        # idiom) is a producer without arguments
+        takes_context = any(
+            p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+            for p in inspect.signature(fn).parameters.values())
     except (TypeError, ValueError):
         takes_context = True
     return fn if takes_context else (lambda _context: fn())
@@ -86,7 +91,7 @@ class Lazy:
         return TOKEN_MAP.register_list(token, display_hint)
 
     @staticmethod
-    def uncached_list(producer: Producer, *, display_hint: str | None = None, omit_empty: bool = False) -> list[str]:
+    def uncached_list(producer: Producer, *, display_hint: str | None = None, omit_empty: bool = False) -> builtins.list[str]:
         """A list token, produced anew at every resolution."""
         token = LazyValue(producer, cache=False, display_hint=display_hint, omit_empty_array=omit_empty,
                           type_hint=ResolutionTypeHint.STRING_LIST)

@@ -214,7 +214,7 @@ class ResolveOptions:
 
     def evolve(self, **changes: Any) -> ResolveOptions:
         """A copy with some settings changed."""
-        values = {
+        values: dict[str, Any] = {
             "resolver": self.resolver,
             "preparing": self.preparing,
             "remove_empty": self.remove_empty,
@@ -268,11 +268,16 @@ def _resolve(value: Any, options: ResolveOptions, path: tuple[str, ...]) -> Any:
     if kind is dict or kind is TaggedDict:
         return _resolve_dict(value, options, path)
     if kind is list or kind is tuple:
-        if value and type(value[0]) is str and value[0].startswith("#{Token["):
+        if len(value) == 1 and type(value[0]) is str and value[0].startswith("#{Token["):
             result = options.resolver.resolve_list(list(value), ResolveContext(options, path))
             return tag_resolved(result, ResolutionTypeHint.STRING_LIST)
         out = []
         for index, item in enumerate(value):
+            if type(item) is str and item.startswith("#{Token[") and LIST_TOKEN_RE.fullmatch(item):
+                # a list token spread into a longer list (`["a", *Match.prefix("b")]`): its elements join the list
+                spliced = options.resolver.resolve_list([item], ResolveContext(options, (*path, str(index))))
+                out.extend(spliced if isinstance(spliced, list) else [spliced])
+                continue
             resolved = _resolve(item, options, (*path, str(index)))
             if resolved is not None or not options.remove_empty:
                 out.append(resolved)

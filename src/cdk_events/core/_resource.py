@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -67,7 +67,7 @@ class _CrossEnvAttribute(IResolvable):
         self.remote = remote
 
     def resolve(self, context: IResolveContext) -> Any:
-        consumer = Stack.of(context.scope)
+        consumer = Stack.of(cast(Construct, context.scope))
         stack = self.resource.stack
         if stack.account != consumer.account or (
                 stack.region != consumer.region and not consumer.cross_region_references):

@@ -154,4 +154,5 @@ class DefaultStackSynthesizer:
         }
 
 
-MANIFEST_VERSION = "36.0.0"
+MANIFEST_VERSION = "55.0.0"
+MINIMUM_CLI_VERSION = "2.1148.0"

@@ -7,8 +7,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ._construct import Construct
+from ._json import locale_sort_key
 
 ASPECTS_KEY = "_aspects"
+# tags given when the manager is created (`Stack(tags=...)`, an L1's `tags=`) rank below
+# `Tags.of(...).add` (100) and `remove` (200), as in the CDK
+_EXTERNAL_TAG_PRIORITY = 50
 
 
 class TagManager:
@@ -19,7 +23,7 @@ class TagManager:
         self._tags: dict[str, str] = {}
         self._priorities: dict[str, int] = {}
         for key, value in (initial_tags or {}).items():
-            self.set_tag(key, value, 0)
+            self.set_tag(key, value, _EXTERNAL_TAG_PRIORITY)
 
     def set_tag(self, key: str, value: str, priority: int = 0, apply_to_launched_instances: bool = True) -> None:
         """Set a tag unless a tag of higher priority holds the key."""
@@ -41,13 +45,16 @@ class TagManager:
 
     def tag_values(self) -> dict[str, str]:
         """The tags as a dict."""
-        return dict(self._tags)
+        return {k: self._tags[k] for k in self._sorted_keys()}
+
+    def _sorted_keys(self) -> list[str]:
+        return sorted(self._tags, key=locale_sort_key)
 
     def render_tags(self) -> list[dict[str, str]] | None:
         """`[{"Key": k, "Value": v}]` sorted by key, or None when there are no tags."""
         if not self._tags:
             return None
-        return [{"Key": k, "Value": self._tags[k]} for k in sorted(self._tags, key=lambda k: (k.casefold(), k))]
+        return [{"Key": k, "Value": self._tags[k]} for k in self._sorted_keys()]
 
 
 class IAspect:

@@ -53,7 +53,10 @@ class IPostProcessor:
 class IResolvable:
     """A value that is rendered only at synthesis. Subclass it and implement `resolve`."""
 
-    creation_stack: Sequence[str] = ()
+    @property
+    def creation_stack(self) -> Sequence[str]:
+        """Where the token was created (not captured: empty)."""
+        return ()
     type_hint: ResolutionTypeHint | None = None
 
     def resolve(self, context: IResolveContext) -> Any:

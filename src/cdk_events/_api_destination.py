@@ -1,0 +1,85 @@
+"""`ApiDestination` and `HttpMethod`: an HTTP endpoint EventBridge can call."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Protocol, runtime_checkable
+
+from ._connection import IConnection
+from ._errors import construct_error
+from .core import Arn, ArnFormat, Construct, Resource, ValidationError
+from .core._token import is_unresolved
+
+
+class HttpMethod(Enum):
+    """The HTTP method of an API destination."""
+
+    POST = "POST"
+    GET = "GET"
+    HEAD = "HEAD"
+    OPTIONS = "OPTIONS"
+    PUT = "PUT"
+    PATCH = "PATCH"
+    DELETE = "DELETE"
+
+
+@runtime_checkable
+class IApiDestination(Protocol):
+    """An API destination, owned or imported."""
+
+    @property
+    def api_destination_arn(self) -> str: ...
+
+
+class ApiDestination(Resource):
+    """An API destination (mirrors `aws_cdk.aws_events.ApiDestination`); `http_method` defaults to POST."""
+
+    def __init__(self, scope: Construct, id: str, *, connection: IConnection, endpoint: str,
+                 http_method: HttpMethod | None = None, rate_limit_per_second: int | None = None,
+                 api_destination_name: str | None = None, description: str | None = None):
+        super().__init__(scope, id, physical_name=api_destination_name)
+        if not hasattr(connection, "connection_arn"):
+            raise construct_error(self, f"'connection' instance should implement IConnection, but doesn't: "
+                                        f"{type(connection).__name__}")
+        if http_method is not None and not isinstance(http_method, HttpMethod):
+            raise construct_error(self, f"'http_method' must be an HttpMethod (e.g. HttpMethod.POST), got "
+                                        f"{http_method!r}")
+        if rate_limit_per_second is not None and not is_unresolved(rate_limit_per_second) and \
+                rate_limit_per_second < 1:
+            raise construct_error(self, f"'rate_limit_per_second' must be at least 1, got {rate_limit_per_second}")
+        self.connection = connection
+        from ._cfn_events import CfnApiDestination
+
+        resource = CfnApiDestination(self, "ApiDestination", connection_arn=connection.connection_arn,
+                                     description=description, http_method=(http_method or HttpMethod.POST).value,
+                                     invocation_endpoint=endpoint,
+                                     invocation_rate_limit_per_second=rate_limit_per_second,
+                                     name=self.physical_name)
+        self.api_destination_name: str = resource.ref
+        self.api_destination_arn: str = resource.attr_arn
+        self.api_destination_arn_for_policy: str | None = resource.attr_arn_for_policy
+
+    @staticmethod
+    def from_api_destination_attributes(scope: Construct, id: str, *, api_destination_arn: str,
+                                        connection: IConnection,
+                                        api_destination_arn_for_policy: str | None = None) -> IApiDestination:
+        """An API destination defined elsewhere."""
+        name = None
+        if not is_unresolved(api_destination_arn):
+            try:
+                name = Arn.split(api_destination_arn, ArnFormat.SLASH_RESOURCE_NAME).resource_name
+            except ValidationError:
+                name = None
+        if not name:
+            raise ValidationError(f"Could not extract Api Destionation name from ARN: '{api_destination_arn}'")
+        return _ImportedApiDestination(scope, id, api_destination_arn, name, connection,
+                                       api_destination_arn_for_policy)
+
+
+class _ImportedApiDestination(Resource):
+    def __init__(self, scope: Construct, id: str, arn: str, name: str, connection: Any, arn_for_policy: Any):
+        super().__init__(scope, id)
+        self.api_destination_arn = arn
+        self.api_destination_name = name
+        self.connection = connection
+        self.api_destination_arn_for_policy = arn_for_policy

@@ -1,0 +1,48 @@
+"""`Archive`: keeps the events of a bus for replay."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._event_pattern import EventPattern, pattern_object, render_event_pattern
+from .core import Construct, Duration, Resource
+
+
+class Archive(Resource):
+    """An archive of a bus's events (mirrors `aws_cdk.aws_events.Archive`).
+
+    `retention` defaults to indefinitely (`RetentionDays: 0`); `kms_key` defaults to an AWS-owned key.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, source_event_bus: Any, event_pattern: EventPattern,
+                 archive_name: str | None = None, description: str | None = None,
+                 retention: Duration | None = None, kms_key: Any = None):
+        super().__init__(scope, id, physical_name=archive_name)
+        from ._cfn_events import CfnArchive
+
+        archive = CfnArchive(
+            self, "Archive",
+            source_arn=source_event_bus.event_bus_arn,
+            description=description,
+            event_pattern=render_event_pattern(pattern_object(event_pattern)),
+            retention_days=(retention.to_days(integral=True) if retention is not None else 0) or 0,
+            archive_name=self.physical_name,
+            kms_key_identifier=kms_key.key_arn if kms_key is not None else "",
+        )
+        if kms_key is not None:
+            self._allow_key(kms_key, source_event_bus.event_bus_arn)
+        self.archive_arn: str = archive.attr_arn
+        self.archive_name: str = archive.ref
+
+    def _allow_key(self, key: Any, bus_arn: str) -> None:
+        from .aws import iam
+
+        principal = iam.ServicePrincipal("events.amazonaws.com")
+        key.add_to_resource_policy(iam.PolicyStatement(
+            sid="Allow EventBridge to use kms operations",
+            actions=["kms:Decrypt", "kms:GenerateDataKey", "kms:ReEncrypt*"], resources=["*"],
+            principals=[principal],
+            conditions={"StringEquals": {"kms:EncryptionContext:aws:events:event-bus:arn": bus_arn}}))
+        key.add_to_resource_policy(iam.PolicyStatement(
+            sid="Allow EventBridge to call kms:DescribeKey", actions=["kms:DescribeKey"], resources=["*"],
+            principals=[principal]))

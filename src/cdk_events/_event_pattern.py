@@ -1,0 +1,105 @@
+"""`EventPattern`, and how rules merge and render patterns."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from .core import ValidationError
+from .core._json import js_stringify
+
+# The CloudFormation names of EventPattern fields that differ from their Python names.
+_FIELD_NAMES = {"detail_type": "detailType"}
+
+
+@attrs.frozen(kw_only=True)
+class EventPattern:
+    """Which events a rule matches (mirrors `aws_cdk.aws_events.EventPattern`).
+
+    Each field is a list of values (or `Match` helpers); `detail` is a free-form dict. Unset
+    fields match anything. `detail_type` renders as `detail-type`.
+    """
+
+    account: Sequence[Any] | None = None
+    detail: Mapping[str, Any] | None = None
+    detail_type: Sequence[Any] | None = None
+    id: Sequence[Any] | None = None
+    region: Sequence[Any] | None = None
+    resources: Sequence[Any] | None = None
+    source: Sequence[Any] | None = None
+    time: Sequence[Any] | None = None
+    version: Sequence[Any] | None = None
+
+    def _to_object(self) -> dict[str, Any]:
+        """The pattern as the CDK stores it: camelCase keys in field order, unset fields left out."""
+        out: dict[str, Any] = {}
+        for field in attrs.fields(EventPattern):
+            value = getattr(self, field.name)
+            if value is None:
+                continue
+            if field.name == "detail":
+                out["detail"] = dict(value) if isinstance(value, Mapping) else value
+            else:
+                out[_FIELD_NAMES.get(field.name, field.name)] = list(value) if isinstance(
+                    value, list | tuple) else value
+        return out
+
+
+def _json(value: Any) -> str:
+    try:
+        return js_stringify(value)
+    except TypeError:
+        return json.dumps(value, default=repr)
+
+
+def pattern_object(pattern: EventPattern | Mapping[str, Any]) -> dict[str, Any]:
+    """An `EventPattern` or a plain dict as the dict the merge works on."""
+    if isinstance(pattern, EventPattern):
+        return pattern._to_object()
+    if isinstance(pattern, Mapping):
+        return {(_FIELD_NAMES.get(k, k)): v for k, v in pattern.items()}
+    raise ValidationError(f"Invalid event pattern '{_json(pattern)}', expecting an object or an array")
+
+
+def merge_event_pattern(dest: dict[str, Any], src: Any) -> dict[str, Any]:
+    """Merge `src` into `dest` the way the CDK's `addEventPattern` does (lists unioned, dicts merged)."""
+    if not isinstance(src, dict):
+        raise ValidationError(f"Invalid event pattern '{_json(src)}', expecting an object or an array")
+    for key, value in src.items():
+        if value is None:
+            continue
+        if not isinstance(value, dict | list | tuple):
+            raise ValidationError(
+                f"Invalid event pattern field {{ {key}: {_json(value)} }}. All fields must be arrays")
+        if isinstance(value, tuple):
+            value = list(value)
+        existing = dest.get(key)
+        if key not in dest:
+            dest[key] = value
+            continue
+        if isinstance(existing, list) != isinstance(value, list):
+            raise ValidationError(
+                f"Invalid event pattern field {key}. Type mismatch between existing pattern {_json(existing)} "
+                f"and added pattern {_json(value)}")
+        if isinstance(value, list):
+            merged: list[Any] = []
+            seen: set[str] = set()
+            for item in [*existing, *value]:
+                marker = _json(item)
+                if marker not in seen:
+                    seen.add(marker)
+                    merged.append(item)
+            dest[key] = merged
+        else:
+            merge_event_pattern(existing, value)
+    return dest
+
+
+def render_event_pattern(pattern: dict[str, Any]) -> dict[str, Any] | None:
+    """The `EventPattern` property: None when empty, `detailType` renamed in place to `detail-type`."""
+    if not pattern:
+        return None
+    return {("detail-type" if key == "detailType" else key): value for key, value in pattern.items()}

@@ -1,0 +1,323 @@
+"""`Rule`: an EventBridge rule with its pattern or schedule, and its targets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from ._errors import construct_error
+from ._event_pattern import EventPattern, merge_event_pattern, pattern_object, render_event_pattern
+from ._schedule import Schedule
+from ._target import IRuleTarget, RuleTargetConfig
+from .core import (
+    ArnComponents,
+    ArnFormat,
+    Construct,
+    Lazy,
+    Resource,
+    ResourceEnvironment,
+    Stack,
+    Token,
+    TokenComparison,
+    ValidationError,
+)
+from .core._annotations import Annotations
+from .core._token import is_unresolved
+
+if TYPE_CHECKING:
+    from ._cfn_events import CfnRule
+
+_RULE_NAME = re.compile(r"^[\.\-_A-Za-z0-9]+$")
+_MAX_TARGETS = 5
+UNRESOLVED_ENV_WARNING = "@aws-cdk/aws-events:ruleUnresolvedEnvironment"
+VALIDATE_SCHEDULE_FLAG = "@cdk-events/aws-events:validateScheduleExpression"
+
+
+@runtime_checkable
+class IRule(Protocol):
+    """A rule, owned or imported: `rule_arn`, `rule_name`, `env`, `stack`, `node`."""
+
+    @property
+    def rule_arn(self) -> str: ...
+
+    @property
+    def rule_name(self) -> str: ...
+
+    @property
+    def node(self) -> Any: ...
+
+
+def same_env_dimension(a: str, b: str) -> bool:
+    """True when two accounts (or regions) are the same or both unknown."""
+    return Token.compare_strings(a, b) in (TokenComparison.SAME, TokenComparison.BOTH_UNRESOLVED)
+
+
+def _render_part(value: Any) -> Any:
+    to_cfn = getattr(value, "_to_cfn", None)
+    return to_cfn() if to_cfn is not None else value
+
+
+class Rule(Resource):
+    """An EventBridge rule (mirrors `aws_cdk.aws_events.Rule`).
+
+    Give it an `event_pattern` or a `schedule` (not both with a custom `event_bus`), and up to five
+    `targets`. `enabled` defaults to True; `rule_name` defaults to a name CloudFormation generates.
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        description: str | None = None,
+        rule_name: str | None = None,
+        event_pattern: EventPattern | Mapping[str, Any] | None = None,
+        cross_stack_scope: Construct | None = None,
+        enabled: bool | None = None,
+        schedule: Schedule | None = None,
+        targets: Sequence[IRuleTarget] | None = None,
+        event_bus: Any = None,
+        role: Any = None,
+    ):
+        scope = _select_scope(scope, cross_stack_scope)
+        super().__init__(scope, id, physical_name=rule_name)
+        if event_bus is not None and schedule is not None:
+            raise construct_error(self, "Cannot associate rule with 'eventBus' when using 'schedule'")
+        if schedule is not None and not isinstance(schedule, Schedule):
+            raise construct_error(self, f"'schedule' must be a Schedule (Schedule.rate(...), Schedule.cron(...) or "
+                                        f"Schedule.expression(...)), got {schedule!r}")
+        if targets is not None and not isinstance(targets, list | tuple):
+            raise construct_error(self, f"'targets' must be a list of targets, got {targets!r}")
+        self.description = description
+        self._event_pattern: dict[str, Any] = {}
+        self._targets: list[dict[str, Any]] = []
+        self._x_env_targets: set[str] = set()
+        self._schedule = schedule
+        self.schedule_expression = schedule.expression_string if schedule is not None else None
+        if schedule is not None:
+            schedule._bind(self)
+        from ._cfn_events import CfnRule
+
+        self._resource: CfnRule = CfnRule(
+            self, "Resource",
+            name=self.physical_name,
+            description=description,
+            state="DISABLED" if enabled is False else "ENABLED",
+            schedule_expression=self.schedule_expression,
+            event_pattern=Lazy.any(self._render_event_pattern),
+            targets=Lazy.any(self._render_targets),
+            event_bus_name=event_bus.event_bus_name if event_bus is not None else None,
+            role_arn=role.role_arn if role is not None else None,
+        )
+        self.rule_arn: str = self._get_resource_arn_attribute(
+            self._resource.attr_arn,
+            ArnComponents(service="events", resource="rule", resource_name=self.physical_name))
+        self.rule_name: str = self._get_resource_name_attribute(self._resource.ref)
+        self.add_event_pattern(event_pattern)
+        for target in targets or ():
+            self.add_target(target)
+        self.node.add_validation(_RuleValidation(self))
+
+    # --- imports ---------------------------------------------------------------------------
+    @staticmethod
+    def from_event_rule_arn(scope: Construct, id: str, event_rule_arn: str) -> IRule:
+        """A rule defined elsewhere, by ARN."""
+        return _ImportedRule(scope, id, event_rule_arn)
+
+    # --- pattern ---------------------------------------------------------------------------
+    def add_event_pattern(self, event_pattern: EventPattern | Mapping[str, Any] | None = None,
+                          **fields: Any) -> None:
+        """Merge more conditions into the pattern (lists are unioned, dicts merged).
+
+        Pass an `EventPattern`, or its fields as keywords (`add_event_pattern(source=["aws.ec2"])`).
+        """
+        if fields:
+            if event_pattern is not None:
+                raise construct_error(self, "add_event_pattern: pass an EventPattern or keyword fields, not both")
+            try:
+                event_pattern = EventPattern(**fields)
+            except TypeError as error:
+                raise construct_error(self, f"add_event_pattern: {error}; the fields are account, detail, "
+                                            "detail_type, id, region, resources, source, time, version") from None
+        if event_pattern is None:
+            return
+        try:
+            merge_event_pattern(self._event_pattern, pattern_object(event_pattern))
+        except ValidationError as error:
+            raise construct_error(self, f"event_pattern: {error}") from None
+
+    def _render_event_pattern(self) -> dict[str, Any] | None:
+        return render_event_pattern(self._event_pattern)
+
+    @property
+    def event_pattern(self) -> dict[str, Any]:
+        """The pattern as merged so far (CDK field names)."""
+        return self._event_pattern
+
+    # --- targets ---------------------------------------------------------------------------
+    def add_target(self, target: IRuleTarget | None = None) -> None:
+        """Add a target; it is bound right away (permissions and roles are created now)."""
+        if target is None:
+            return
+        if not callable(getattr(target, "bind", None)):
+            hint = _wrap_hint(target)
+            raise construct_error(self, f"'targets' entries must be rule targets{hint}, got {target!r}")
+        auto_id = f"Target{len(self._targets)}"
+        config = target.bind(self, auto_id)
+        if not isinstance(config, RuleTargetConfig):
+            raise construct_error(self, f"target {target!r}: bind() must return a RuleTargetConfig, got {config!r}")
+        input_props = config.input.bind(self) if config.input is not None else None
+        target_id = config.id or auto_id
+        if config.target_resource is not None:
+            from ._cross_env import add_cross_env_target
+
+            if add_cross_env_target(self, target, config, target_id):
+                return
+        role_arn = config.role.role_arn if config.role is not None else None
+        transformer = None
+        if input_props is not None and input_props.input_template is not None:
+            transformer = {"InputPathsMap": input_props.input_paths_map,
+                           "InputTemplate": input_props.input_template}
+        self._targets.append({
+            "AppSyncParameters": _render_part(config.app_sync_parameters),
+            "Arn": config.arn,
+            "BatchParameters": _render_part(config.batch_parameters),
+            "DeadLetterConfig": _render_part(config.dead_letter_config),
+            "EcsParameters": _render_part(config.ecs_parameters),
+            "HttpParameters": _render_part(config.http_parameters),
+            "Id": target_id,
+            "Input": input_props.input if input_props is not None else None,
+            "InputPath": input_props.input_path if input_props is not None else None,
+            "InputTransformer": transformer,
+            "KinesisParameters": _render_part(config.kinesis_parameters),
+            "RedshiftDataParameters": _render_part(config.redshift_data_parameters),
+            "RetryPolicy": _render_part(config.retry_policy),
+            "RoleArn": role_arn,
+            "RunCommandParameters": _render_part(config.run_command_parameters),
+            "SqsParameters": _render_part(config.sqs_parameters),
+        })
+
+    def _add_bus_target(self, target_id: str, arn: str, role_arn: str | None) -> None:
+        self._targets.append({"Arn": arn, "Id": target_id, "RoleArn": role_arn})
+
+    def _render_targets(self) -> list[dict[str, Any]] | None:
+        return self._targets or None
+
+    @property
+    def target_count(self) -> int:
+        """How many targets this rule has."""
+        return len(self._targets)
+
+    def _same_env_dimension_warn(self, a: str, b: str) -> bool:
+        comparison = Token.compare_strings(a, b)
+        if comparison is TokenComparison.ONE_UNRESOLVED:
+            Annotations.of(self).add_warning_v2(
+                UNRESOLVED_ENV_WARNING,
+                "Either the Event Rule or target has an unresolved environment. \n           If they are being used "
+                "in a cross-environment setup you need to specify the environment for both.")
+            return True
+        return comparison in (TokenComparison.SAME, TokenComparison.BOTH_UNRESOLVED)
+
+    # --- validation ------------------------------------------------------------------------
+    def _validate_rule(self) -> list[str]:
+        errors: list[str] = []
+        name = self.physical_name
+        if name is not None and not is_unresolved(name):
+            if not 1 <= len(name) <= 64:
+                errors.append(f"Event rule name must be between 1 and 64 characters. Received: {name}")
+            if not _RULE_NAME.match(name):
+                errors.append(f"Event rule name {name} can contain only letters, numbers, periods, hyphens, or "
+                              "underscores with no spaces.")
+        if not self._event_pattern and not self.schedule_expression:
+            errors.append("Either 'eventPattern' or 'schedule' must be defined")
+        if len(self._targets) > _MAX_TARGETS:
+            errors.append("Event rule cannot have more than 5 targets.")
+        return errors
+
+    def _validate_values(self) -> list[str]:
+        """Checks AWS applies at deploy time (the CDK's template validator finds them at synth)."""
+        errors: list[str] = []
+        description = self.description
+        if description is not None and not is_unresolved(description) and len(description) > 512:
+            errors.append(f"description is {len(description)} characters long; EventBridge allows at most 512: "
+                          f"'{description[:60]}...'")
+        if self._schedule is not None and self.node.try_get_context(VALIDATE_SCHEDULE_FLAG) is not False:
+            problem = self._schedule.validation_error()
+            if problem is not None:
+                errors.append(f"schedule {self._schedule.expression_string!r} is not valid: {problem}")
+        return errors
+
+    def matches(self, event: Any) -> bool:
+        """True if `event` (a dict or JSON text) matches this rule's pattern (local engine)."""
+        from .local import test_event_pattern
+
+        pattern = Stack.of(self).resolve(self._render_event_pattern())
+        if pattern is None:
+            raise construct_error(self, "matches(): the rule has no event pattern")
+        return test_event_pattern(pattern, event)
+
+
+class _RuleValidation:
+    def __init__(self, rule: Rule):
+        self.rule = rule
+
+    def validate(self) -> list[str]:
+        return self.rule._validate_rule() + self.rule._validate_values()
+
+
+class _ImportedRule(Resource):
+    def __init__(self, scope: Construct, id: str, arn: str):
+        super().__init__(scope, id, environment_from_arn=arn)
+        parts = Stack.of(scope).split_arn(arn, ArnFormat.SLASH_RESOURCE_NAME)
+        self.rule_arn = arn
+        self.rule_name = parts.resource_name or ""
+
+
+class MirrorRule(Rule):
+    """The copy of a rule placed in a target's environment (cross-account/region targets); its pattern
+    follows the source rule's."""
+
+    def __init__(self, scope: Construct, id: str, source: Rule, *, targets: Sequence[IRuleTarget],
+                 schedule: Schedule | None, description: str | None):
+        self._source = source
+        super().__init__(scope, id, targets=targets, schedule=schedule, description=description,
+                         event_pattern=None)
+
+    def _render_event_pattern(self) -> dict[str, Any] | None:
+        return self._source._render_event_pattern()
+
+    def _validate_rule(self) -> list[str]:
+        return []
+
+    def _validate_values(self) -> list[str]:
+        return []
+
+
+def _select_scope(scope: Construct, cross_stack_scope: Construct | None) -> Construct:
+    if cross_stack_scope is None:
+        return scope
+    scope_stack, other = Stack.of(scope), Stack.of(cross_stack_scope)
+    if scope_stack is not other and same_env_dimension(scope_stack.region, other.region) and \
+            same_env_dimension(scope_stack.account, other.account):
+        return cross_stack_scope
+    return scope
+
+
+def _wrap_hint(value: object) -> str:
+    name = type(value).__name__
+    wrappers = {"Queue": "SqsQueue", "Topic": "SnsTopic", "Function": "LambdaFunction", "Stream": "KinesisStream",
+                "EventBus": "EventBus", "StateMachine": "SfnStateMachine", "Project": "CodeBuildProject"}
+    for suffix, wrapper in wrappers.items():
+        if name.endswith(suffix):
+            return f" (wrap it: targets.{wrapper}(...))"
+    return " (objects from cdk_events.targets)"
+
+
+def rule_env(rule: Any) -> ResourceEnvironment:
+    """The environment of a rule (owned or imported)."""
+    env = getattr(rule, "env", None)
+    if isinstance(env, ResourceEnvironment):
+        return env
+    stack = Stack.of(rule)
+    return ResourceEnvironment(account=stack.account, region=stack.region)

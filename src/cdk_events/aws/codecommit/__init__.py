@@ -1,0 +1,1 @@
+"""cdk_events.aws.codecommit: the `aws_cdk.aws_codecommit` counterpart of cdk-events."""

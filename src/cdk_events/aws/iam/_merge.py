@@ -1,0 +1,202 @@
+"""Statement merging (the `@aws-cdk/aws-iam:minimizePolicies` behaviour) and the post-processing
+every policy document gets (duplicates removed, Sids assigned, values sorted).
+
+The CDK compares every pair of statements, pass after pass, until nothing merges. Two statements
+merge when they have the same effect, no Sid, the same conditions and not-sets, and two of their
+three sets (actions, resources, principals) are equal. We produce exactly the same result, but
+find each partner through hash indexes instead of trying every pair, so a policy with hundreds
+of statements is merged in near-linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from typing import Any
+
+from cdk_events.core import IPostProcessor, IResolveContext, js_stringify
+
+from ._policy_statement import PolicyStatement
+from ._principals import LITERAL_STRING_KEY, IPrincipal, dedupe_string_for
+
+_Key = tuple[Any, ...]
+
+
+def _js_sort_key(value: str) -> bytes:
+    # JavaScript's default sort compares UTF-16 code units.
+    return value.encode("utf-16-be", "surrogatepass")
+
+
+def _set_merge(x: list[str], y: list[str]) -> list[str]:
+    return sorted(dict.fromkeys([*x, *y]), key=_js_sort_key)
+
+
+def _partition(principals: list[IPrincipal]) -> tuple[dict[str, IPrincipal], list[IPrincipal]]:
+    comparable: dict[str, IPrincipal] = {}
+    non_comparable: list[IPrincipal] = []
+    for principal in principals:
+        dedupe = dedupe_string_for(principal)
+        if dedupe:
+            comparable[dedupe] = principal
+        else:
+            non_comparable.append(principal)
+    return comparable, non_comparable
+
+
+def _principal_key(principals: list[IPrincipal]) -> _Key:
+    comparable, non_comparable = _partition(principals)
+    return (frozenset(comparable), frozenset(id(p) for p in non_comparable))
+
+
+def _merge_principals(xs: list[IPrincipal], ys: list[IPrincipal]) -> list[IPrincipal]:
+    x_comp, x_non = _partition(xs)
+    y_comp, y_non = _partition(ys)
+    return [*{**x_comp, **y_comp}.values(), *x_non, *y_non]
+
+
+def _condition_string(conditions: dict[str, Any]) -> str:
+    return json.dumps(conditions, separators=(",", ":"), ensure_ascii=False, default=lambda o: f"<{id(o)}>")
+
+
+class _Comparable:
+    """A statement with the keys the merge compares on."""
+
+    __slots__ = ("a", "base", "p", "r", "statement")
+
+    def __init__(self, statement: PolicyStatement):
+        self.statement = statement
+        has_literal = any(
+            LITERAL_STRING_KEY in p.policy_fragment.principal_json for p in statement.principals
+        )
+        self.base: _Key = (
+            statement.effect,
+            _condition_string(statement.conditions),
+            frozenset(statement.not_actions),
+            frozenset(statement.not_resources),
+            _principal_key(statement.not_principals),
+            has_literal,
+        )
+        self.a = frozenset(statement.actions)
+        self.r = frozenset(statement.resources)
+        self.p = _principal_key(statement.principals)
+
+    @property
+    def pair_keys(self) -> tuple[_Key, _Key, _Key]:
+        return ((0, self.a, self.r), (1, self.a, self.p), (2, self.r, self.p))
+
+
+def _combine(a: PolicyStatement, b: PolicyStatement) -> PolicyStatement:
+    return a.copy(
+        actions=_set_merge(a.actions, b.actions),
+        resources=_set_merge(a.resources, b.resources),
+        principals=_merge_principals(a.principals, b.principals),
+    )
+
+
+def merge_statements(statements: list[PolicyStatement]) -> list[PolicyStatement]:
+    """Merge as many statements as the CDK would, in the same order; returns the new list."""
+    comps: list[_Comparable | None] = [_Comparable(s) for s in statements]
+    while _one_pass(comps):
+        comps = [c for c in comps if c is not None]
+    return [c.statement for c in comps if c is not None]
+
+
+def _one_pass(comps: list[_Comparable | None]) -> bool:
+    # index: (base, pair key) -> ascending positions of the statements having it
+    index: dict[tuple[_Key, _Key], list[int]] = {}
+    for position, comp in enumerate(comps):
+        if comp is None or comp.statement.sid:
+            continue
+        for key in comp.pair_keys:
+            index.setdefault((comp.base, key), []).append(position)
+    changed = False
+    for i, current in enumerate(comps):
+        if current is None or current.statement.sid:
+            continue
+        position = i
+        while True:
+            j = _next_partner(comps, index, current, position)
+            if j is None:
+                break
+            other = comps[j]
+            assert other is not None
+            current = _Comparable(_combine(current.statement, other.statement))
+            comps[i] = current
+            comps[j] = None
+            position = j
+            changed = True
+    return changed
+
+
+def _next_partner(
+    comps: list[_Comparable | None],
+    index: dict[tuple[_Key, _Key], list[int]],
+    current: _Comparable,
+    after: int,
+) -> int | None:
+    best: int | None = None
+    for key in current.pair_keys:
+        positions = index.get((current.base, key))
+        if not positions:
+            continue
+        k = bisect.bisect_right(positions, after)
+        while k < len(positions) and comps[positions[k]] is None:
+            del positions[k]
+        if k < len(positions) and (best is None or positions[k] < best):
+            best = positions[k]
+    return best
+
+
+# --- post-processing ---------------------------------------------------------------------------
+
+
+def _sort_by_json(values: Any) -> Any:
+    if not isinstance(values, list):
+        return values
+    unique: dict[str, Any] = {}
+    for value in values:
+        unique[js_stringify(value)] = value
+    ordered = [unique[k] for k in sorted(unique, key=_js_sort_key)]
+    return ordered if len(ordered) != 1 else ordered[0]
+
+
+def _sort_principals(principal: Any) -> Any:
+    if not isinstance(principal, dict):
+        return principal
+    return {key: _sort_by_json(principal[key]) for key in sorted(principal, key=_js_sort_key)}
+
+
+class PostProcessPolicyDocument(IPostProcessor):
+    """Removes duplicate statements, assigns Sids (`"0"`, `"1"`, ...) if asked, and sorts
+    `Action`, `Resource` and `Principal` values when the document is minimized."""
+
+    def __init__(self, auto_assign_sids: bool, sort: bool):
+        self._auto_assign_sids = auto_assign_sids
+        self._sort = sort
+
+    def post_process(self, value: Any, context: IResolveContext) -> Any:
+        """The document with the CDK's statement post-processing applied."""
+        if not value or not isinstance(value, dict) or not value.get("Statement"):
+            return value
+        seen: set[str] = set()
+        unique: list[Any] = []
+        for statement in value["Statement"]:
+            text = js_stringify(statement)
+            if text not in seen:
+                seen.add(text)
+                unique.append(statement)
+        for position, statement in enumerate(unique):
+            if not isinstance(statement, dict):
+                continue
+            if self._auto_assign_sids and not statement.get("Sid"):
+                statement["Sid"] = str(position)
+            if self._sort:
+                if statement.get("Action"):
+                    statement["Action"] = _sort_by_json(statement["Action"])
+                if statement.get("Resource"):
+                    statement["Resource"] = _sort_by_json(statement["Resource"])
+                if statement.get("Principal"):
+                    statement["Principal"] = _sort_principals(statement["Principal"])
+        result = dict(value)
+        result["Statement"] = unique
+        return result

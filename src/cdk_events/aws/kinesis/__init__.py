@@ -1,0 +1,1 @@
+"""cdk_events.aws.kinesis: the `aws_cdk.aws_kinesis` counterpart of cdk-events."""

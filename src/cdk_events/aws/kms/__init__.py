@@ -1,0 +1,1 @@
+"""cdk_events.aws.kms: the `aws_cdk.aws_kms` counterpart of cdk-events."""

@@ -1,0 +1,1 @@
+"""cdk_events.aws.sqs: the `aws_cdk.aws_sqs` counterpart of cdk-events."""

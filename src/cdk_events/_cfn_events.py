@@ -191,16 +191,10 @@ class CfnRule(CfnResource):
         def __init__(
             self,
             *,
-            array_properties: CfnRule.BatchArrayPropertiesProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            array_properties: CfnRule.BatchArrayPropertiesProperty | Mapping[str, Any] | IResolvable | None = None,
             job_definition: str | None = None,
             job_name: str | None = None,
-            retry_strategy: CfnRule.BatchRetryStrategyProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            retry_strategy: CfnRule.BatchRetryStrategyProperty | Mapping[str, Any] | IResolvable | None = None,
         ) -> None:
             self._init(
                 {
@@ -215,9 +209,7 @@ class CfnRule(CfnResource):
             """The CloudFormation value (CloudFormation names, alphabetical, `None` dropped)."""
             return drop_none(
                 {
-                    "ArrayProperties": render_struct(
-                        self.array_properties, CfnRule.BatchArrayPropertiesProperty
-                    ),
+                    "ArrayProperties": render_struct(self.array_properties, CfnRule.BatchArrayPropertiesProperty),
                     "JobDefinition": self.job_definition,
                     "JobName": self.job_name,
                     "RetryStrategy": render_struct(self.retry_strategy, CfnRule.BatchRetryStrategyProperty),
@@ -404,9 +396,7 @@ class CfnRule(CfnResource):
         launch_type: str | None
         network_configuration: CfnRule.NetworkConfigurationProperty | Mapping[str, Any] | IResolvable | None
         placement_constraints: (
-            Sequence[CfnRule.PlacementConstraintProperty | Mapping[str, Any] | IResolvable]
-            | IResolvable
-            | None
+            Sequence[CfnRule.PlacementConstraintProperty | Mapping[str, Any] | IResolvable] | IResolvable | None
         )
         placement_strategies: (
             Sequence[CfnRule.PlacementStrategyProperty | Mapping[str, Any] | IResolvable] | IResolvable | None
@@ -430,18 +420,11 @@ class CfnRule(CfnResource):
             enable_execute_command: bool | IResolvable | None = None,
             group: str | None = None,
             launch_type: str | None = None,
-            network_configuration: CfnRule.NetworkConfigurationProperty
-            | Mapping[str, Any]
+            network_configuration: CfnRule.NetworkConfigurationProperty | Mapping[str, Any] | IResolvable | None = None,
+            placement_constraints: Sequence[CfnRule.PlacementConstraintProperty | Mapping[str, Any] | IResolvable]
             | IResolvable
             | None = None,
-            placement_constraints: Sequence[
-                CfnRule.PlacementConstraintProperty | Mapping[str, Any] | IResolvable
-            ]
-            | IResolvable
-            | None = None,
-            placement_strategies: Sequence[
-                CfnRule.PlacementStrategyProperty | Mapping[str, Any] | IResolvable
-            ]
+            placement_strategies: Sequence[CfnRule.PlacementStrategyProperty | Mapping[str, Any] | IResolvable]
             | IResolvable
             | None = None,
             platform_version: str | None = None,
@@ -487,9 +470,7 @@ class CfnRule(CfnResource):
                     "PlacementConstraints": render_list(
                         self.placement_constraints, CfnRule.PlacementConstraintProperty
                     ),
-                    "PlacementStrategies": render_list(
-                        self.placement_strategies, CfnRule.PlacementStrategyProperty
-                    ),
+                    "PlacementStrategies": render_list(self.placement_strategies, CfnRule.PlacementStrategyProperty),
                     "PlatformVersion": self.platform_version,
                     "PropagateTags": self.propagate_tags,
                     "ReferenceId": self.reference_id,
@@ -653,10 +634,7 @@ class CfnRule(CfnResource):
         def __init__(
             self,
             *,
-            aws_vpc_configuration: CfnRule.AwsVpcConfigurationProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            aws_vpc_configuration: CfnRule.AwsVpcConfigurationProperty | Mapping[str, Any] | IResolvable | None = None,
         ) -> None:
             self._init(
                 {
@@ -921,9 +899,7 @@ class CfnRule(CfnResource):
             """The CloudFormation value (CloudFormation names, alphabetical, `None` dropped)."""
             return drop_none(
                 {
-                    "RunCommandTargets": render_list(
-                        self.run_command_targets, CfnRule.RunCommandTargetProperty
-                    ),
+                    "RunCommandTargets": render_list(self.run_command_targets, CfnRule.RunCommandTargetProperty),
                 }
             )
 
@@ -1034,9 +1010,7 @@ class CfnRule(CfnResource):
         }
 
         pipeline_parameter_list: (
-            Sequence[CfnRule.SageMakerPipelineParameterProperty | Mapping[str, Any] | IResolvable]
-            | IResolvable
-            | None
+            Sequence[CfnRule.SageMakerPipelineParameterProperty | Mapping[str, Any] | IResolvable] | IResolvable | None
         )
 
         def __init__(
@@ -1162,9 +1136,7 @@ class CfnRule(CfnResource):
         input_path: str | None
         input_transformer: CfnRule.InputTransformerProperty | Mapping[str, Any] | IResolvable | None
         kinesis_parameters: CfnRule.KinesisParametersProperty | Mapping[str, Any] | IResolvable | None
-        redshift_data_parameters: (
-            CfnRule.RedshiftDataParametersProperty | Mapping[str, Any] | IResolvable | None
-        )
+        redshift_data_parameters: CfnRule.RedshiftDataParametersProperty | Mapping[str, Any] | IResolvable | None
         retry_policy: CfnRule.RetryPolicyProperty | Mapping[str, Any] | IResolvable | None
         role_arn: str | None
         run_command_parameters: CfnRule.RunCommandParametersProperty | Mapping[str, Any] | IResolvable | None
@@ -1176,29 +1148,17 @@ class CfnRule(CfnResource):
         def __init__(
             self,
             *,
-            app_sync_parameters: CfnRule.AppSyncParametersProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            app_sync_parameters: CfnRule.AppSyncParametersProperty | Mapping[str, Any] | IResolvable | None = None,
             arn: str | None = None,
             batch_parameters: CfnRule.BatchParametersProperty | Mapping[str, Any] | IResolvable | None = None,
-            dead_letter_config: CfnRule.DeadLetterConfigProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            dead_letter_config: CfnRule.DeadLetterConfigProperty | Mapping[str, Any] | IResolvable | None = None,
             ecs_parameters: CfnRule.EcsParametersProperty | Mapping[str, Any] | IResolvable | None = None,
             http_parameters: CfnRule.HttpParametersProperty | Mapping[str, Any] | IResolvable | None = None,
             id: str | None = None,
             input: str | None = None,
             input_path: str | None = None,
-            input_transformer: CfnRule.InputTransformerProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
-            kinesis_parameters: CfnRule.KinesisParametersProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            input_transformer: CfnRule.InputTransformerProperty | Mapping[str, Any] | IResolvable | None = None,
+            kinesis_parameters: CfnRule.KinesisParametersProperty | Mapping[str, Any] | IResolvable | None = None,
             redshift_data_parameters: CfnRule.RedshiftDataParametersProperty
             | Mapping[str, Any]
             | IResolvable
@@ -1241,25 +1201,17 @@ class CfnRule(CfnResource):
             """The CloudFormation value (CloudFormation names, alphabetical, `None` dropped)."""
             return drop_none(
                 {
-                    "AppSyncParameters": render_struct(
-                        self.app_sync_parameters, CfnRule.AppSyncParametersProperty
-                    ),
+                    "AppSyncParameters": render_struct(self.app_sync_parameters, CfnRule.AppSyncParametersProperty),
                     "Arn": self.arn,
                     "BatchParameters": render_struct(self.batch_parameters, CfnRule.BatchParametersProperty),
-                    "DeadLetterConfig": render_struct(
-                        self.dead_letter_config, CfnRule.DeadLetterConfigProperty
-                    ),
+                    "DeadLetterConfig": render_struct(self.dead_letter_config, CfnRule.DeadLetterConfigProperty),
                     "EcsParameters": render_struct(self.ecs_parameters, CfnRule.EcsParametersProperty),
                     "HttpParameters": render_struct(self.http_parameters, CfnRule.HttpParametersProperty),
                     "Id": self.id,
                     "Input": self.input,
                     "InputPath": self.input_path,
-                    "InputTransformer": render_struct(
-                        self.input_transformer, CfnRule.InputTransformerProperty
-                    ),
-                    "KinesisParameters": render_struct(
-                        self.kinesis_parameters, CfnRule.KinesisParametersProperty
-                    ),
+                    "InputTransformer": render_struct(self.input_transformer, CfnRule.InputTransformerProperty),
+                    "KinesisParameters": render_struct(self.kinesis_parameters, CfnRule.KinesisParametersProperty),
                     "RedshiftDataParameters": render_struct(
                         self.redshift_data_parameters, CfnRule.RedshiftDataParametersProperty
                     ),
@@ -1291,9 +1243,7 @@ class CfnRule(CfnResource):
         schedule_expression: str | None = None,
         state: str | None = None,
         tags: Sequence[CfnTag | Mapping[str, Any]] | None = None,
-        targets: Sequence[CfnRule.TargetProperty | Mapping[str, Any] | IResolvable]
-        | IResolvable
-        | None = None,
+        targets: Sequence[CfnRule.TargetProperty | Mapping[str, Any] | IResolvable] | IResolvable | None = None,
     ) -> None:
         """Create a ``AWS::Events::Rule``.
 
@@ -1309,9 +1259,7 @@ class CfnRule(CfnResource):
         self.role_arn: str | None = role_arn
         self.schedule_expression: str | None = schedule_expression
         self.state: str | None = state
-        self.targets: (
-            Sequence[CfnRule.TargetProperty | Mapping[str, Any] | IResolvable] | IResolvable | None
-        ) = targets
+        self.targets: Sequence[CfnRule.TargetProperty | Mapping[str, Any] | IResolvable] | IResolvable | None = targets
         self.tags = TagManager("AWS::Events::Rule")
         """Tag manager of this resource (`Tags.of(...)` adds here)."""
         self.tags_raw: Sequence[CfnTag | Mapping[str, Any]] | None = tags
@@ -1437,10 +1385,7 @@ class CfnEventBus(CfnResource):
         scope: Construct,
         id: str,
         *,
-        dead_letter_config: CfnEventBus.DeadLetterConfigProperty
-        | Mapping[str, Any]
-        | IResolvable
-        | None = None,
+        dead_letter_config: CfnEventBus.DeadLetterConfigProperty | Mapping[str, Any] | IResolvable | None = None,
         description: str | None = None,
         event_source_name: str | None = None,
         kms_key_identifier: str | None = None,
@@ -1456,9 +1401,9 @@ class CfnEventBus(CfnResource):
         `...Property` classes or plain dicts.
         """
         super().__init__(scope, id, type=CfnEventBus.CFN_RESOURCE_TYPE_NAME)
-        self.dead_letter_config: (
-            CfnEventBus.DeadLetterConfigProperty | Mapping[str, Any] | IResolvable | None
-        ) = dead_letter_config
+        self.dead_letter_config: CfnEventBus.DeadLetterConfigProperty | Mapping[str, Any] | IResolvable | None = (
+            dead_letter_config
+        )
         self.description: str | None = description
         self.event_source_name: str | None = event_source_name
         self.kms_key_identifier: str | None = kms_key_identifier
@@ -1578,9 +1523,7 @@ class CfnEventBusPolicy(CfnResource):
         """
         super().__init__(scope, id, type=CfnEventBusPolicy.CFN_RESOURCE_TYPE_NAME)
         self.action: str | None = action
-        self.condition: CfnEventBusPolicy.ConditionProperty | Mapping[str, Any] | IResolvable | None = (
-            condition
-        )
+        self.condition: CfnEventBusPolicy.ConditionProperty | Mapping[str, Any] | IResolvable | None = condition
         self.event_bus_name: str | None = event_bus_name
         self.principal: str | None = principal
         self.statement: Any | None = statement
@@ -1723,15 +1666,9 @@ class CfnConnection(CfnResource):
             "o_auth_parameters": "OAuthParameters",
         }
 
-        api_key_auth_parameters: (
-            CfnConnection.ApiKeyAuthParametersProperty | Mapping[str, Any] | IResolvable | None
-        )
-        basic_auth_parameters: (
-            CfnConnection.BasicAuthParametersProperty | Mapping[str, Any] | IResolvable | None
-        )
-        connectivity_parameters: (
-            CfnConnection.ConnectivityParametersProperty | Mapping[str, Any] | IResolvable | None
-        )
+        api_key_auth_parameters: CfnConnection.ApiKeyAuthParametersProperty | Mapping[str, Any] | IResolvable | None
+        basic_auth_parameters: CfnConnection.BasicAuthParametersProperty | Mapping[str, Any] | IResolvable | None
+        connectivity_parameters: CfnConnection.ConnectivityParametersProperty | Mapping[str, Any] | IResolvable | None
         invocation_http_parameters: (
             CfnConnection.ConnectionHttpParametersProperty | Mapping[str, Any] | IResolvable | None
         )
@@ -1756,10 +1693,7 @@ class CfnConnection(CfnResource):
             | Mapping[str, Any]
             | IResolvable
             | None = None,
-            o_auth_parameters: CfnConnection.OAuthParametersProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            o_auth_parameters: CfnConnection.OAuthParametersProperty | Mapping[str, Any] | IResolvable | None = None,
         ) -> None:
             self._init(
                 {
@@ -1787,9 +1721,7 @@ class CfnConnection(CfnResource):
                     "InvocationHttpParameters": render_struct(
                         self.invocation_http_parameters, CfnConnection.ConnectionHttpParametersProperty
                     ),
-                    "OAuthParameters": render_struct(
-                        self.o_auth_parameters, CfnConnection.OAuthParametersProperty
-                    ),
+                    "OAuthParameters": render_struct(self.o_auth_parameters, CfnConnection.OAuthParametersProperty),
                 }
             )
 
@@ -1924,9 +1856,7 @@ class CfnConnection(CfnResource):
             header_parameters: Sequence[CfnConnection.ParameterProperty | Mapping[str, Any] | IResolvable]
             | IResolvable
             | None = None,
-            query_string_parameters: Sequence[
-                CfnConnection.ParameterProperty | Mapping[str, Any] | IResolvable
-            ]
+            query_string_parameters: Sequence[CfnConnection.ParameterProperty | Mapping[str, Any] | IResolvable]
             | IResolvable
             | None = None,
         ) -> None:
@@ -1944,9 +1874,7 @@ class CfnConnection(CfnResource):
                 {
                     "BodyParameters": render_list(self.body_parameters, CfnConnection.ParameterProperty),
                     "HeaderParameters": render_list(self.header_parameters, CfnConnection.ParameterProperty),
-                    "QueryStringParameters": render_list(
-                        self.query_string_parameters, CfnConnection.ParameterProperty
-                    ),
+                    "QueryStringParameters": render_list(self.query_string_parameters, CfnConnection.ParameterProperty),
                 }
             )
 
@@ -2061,18 +1989,13 @@ class CfnConnection(CfnResource):
         authorization_endpoint: str | None
         client_parameters: CfnConnection.ClientParametersProperty | Mapping[str, Any] | IResolvable | None
         http_method: str | None
-        o_auth_http_parameters: (
-            CfnConnection.ConnectionHttpParametersProperty | Mapping[str, Any] | IResolvable | None
-        )
+        o_auth_http_parameters: CfnConnection.ConnectionHttpParametersProperty | Mapping[str, Any] | IResolvable | None
 
         def __init__(
             self,
             *,
             authorization_endpoint: str | None = None,
-            client_parameters: CfnConnection.ClientParametersProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            client_parameters: CfnConnection.ClientParametersProperty | Mapping[str, Any] | IResolvable | None = None,
             http_method: str | None = None,
             o_auth_http_parameters: CfnConnection.ConnectionHttpParametersProperty
             | Mapping[str, Any]
@@ -2093,9 +2016,7 @@ class CfnConnection(CfnResource):
             return drop_none(
                 {
                     "AuthorizationEndpoint": self.authorization_endpoint,
-                    "ClientParameters": render_struct(
-                        self.client_parameters, CfnConnection.ClientParametersProperty
-                    ),
+                    "ClientParameters": render_struct(self.client_parameters, CfnConnection.ClientParametersProperty),
                     "HttpMethod": self.http_method,
                     "OAuthHttpParameters": render_struct(
                         self.o_auth_http_parameters, CfnConnection.ConnectionHttpParametersProperty
@@ -2224,9 +2145,9 @@ class CfnConnection(CfnResource):
         `...Property` classes or plain dicts.
         """
         super().__init__(scope, id, type=CfnConnection.CFN_RESOURCE_TYPE_NAME)
-        self.auth_parameters: (
-            CfnConnection.AuthParametersProperty | Mapping[str, Any] | IResolvable | None
-        ) = auth_parameters
+        self.auth_parameters: CfnConnection.AuthParametersProperty | Mapping[str, Any] | IResolvable | None = (
+            auth_parameters
+        )
         self.authorization_type: str | None = authorization_type
         self.description: str | None = description
         self.invocation_connectivity_parameters: (
@@ -2246,13 +2167,9 @@ class CfnConnection(CfnResource):
         return self._att_string("ArnForPolicy")
 
     @property
-    def attr_auth_parameters_connectivity_parameters_resource_parameters_resource_association_arn(
-        self,
-    ) -> str:
+    def attr_auth_parameters_connectivity_parameters_resource_parameters_resource_association_arn(self) -> str:
         """The ``AuthParameters.ConnectivityParameters.ResourceParameters.ResourceAssociationArn`` attribute (`Fn::GetAtt`)."""
-        return self._att_string(
-            "AuthParameters.ConnectivityParameters.ResourceParameters.ResourceAssociationArn"
-        )
+        return self._att_string("AuthParameters.ConnectivityParameters.ResourceParameters.ResourceAssociationArn")
 
     @property
     def attr_invocation_connectivity_parameters_resource_parameters_resource_association_arn(self) -> str:
@@ -2271,8 +2188,7 @@ class CfnConnection(CfnResource):
             "AuthorizationType": self.authorization_type,
             "Description": self.description,
             "InvocationConnectivityParameters": render_struct(
-                self.invocation_connectivity_parameters,
-                CfnConnection.InvocationConnectivityParametersProperty,
+                self.invocation_connectivity_parameters, CfnConnection.InvocationConnectivityParametersProperty
             ),
             "KmsKeyIdentifier": self.kms_key_identifier,
             "Name": self.name,
@@ -2515,10 +2431,7 @@ class CfnEndpoint(CfnResource):
         def __init__(
             self,
             *,
-            failover_config: CfnEndpoint.FailoverConfigProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            failover_config: CfnEndpoint.FailoverConfigProperty | Mapping[str, Any] | IResolvable | None = None,
         ) -> None:
             self._init(
                 {
@@ -2584,10 +2497,7 @@ class CfnEndpoint(CfnResource):
         | IResolvable
         | None = None,
         name: str | None = None,
-        replication_config: CfnEndpoint.ReplicationConfigProperty
-        | Mapping[str, Any]
-        | IResolvable
-        | None = None,
+        replication_config: CfnEndpoint.ReplicationConfigProperty | Mapping[str, Any] | IResolvable | None = None,
         role_arn: str | None = None,
         routing_config: CfnEndpoint.RoutingConfigProperty | Mapping[str, Any] | IResolvable | None = None,
     ) -> None:
@@ -2600,18 +2510,14 @@ class CfnEndpoint(CfnResource):
         super().__init__(scope, id, type=CfnEndpoint.CFN_RESOURCE_TYPE_NAME)
         self.description: str | None = description
         self.event_buses: (
-            Sequence[CfnEndpoint.EndpointEventBusProperty | Mapping[str, Any] | IResolvable]
-            | IResolvable
-            | None
+            Sequence[CfnEndpoint.EndpointEventBusProperty | Mapping[str, Any] | IResolvable] | IResolvable | None
         ) = event_buses
         self.name: str | None = name
-        self.replication_config: (
-            CfnEndpoint.ReplicationConfigProperty | Mapping[str, Any] | IResolvable | None
-        ) = replication_config
-        self.role_arn: str | None = role_arn
-        self.routing_config: CfnEndpoint.RoutingConfigProperty | Mapping[str, Any] | IResolvable | None = (
-            routing_config
+        self.replication_config: CfnEndpoint.ReplicationConfigProperty | Mapping[str, Any] | IResolvable | None = (
+            replication_config
         )
+        self.role_arn: str | None = role_arn
+        self.routing_config: CfnEndpoint.RoutingConfigProperty | Mapping[str, Any] | IResolvable | None = routing_config
 
     @property
     def attr_arn(self) -> str:
@@ -2644,9 +2550,7 @@ class CfnEndpoint(CfnResource):
             "Description": self.description,
             "EventBuses": render_list(self.event_buses, CfnEndpoint.EndpointEventBusProperty),
             "Name": self.name,
-            "ReplicationConfig": render_struct(
-                self.replication_config, CfnEndpoint.ReplicationConfigProperty
-            ),
+            "ReplicationConfig": render_struct(self.replication_config, CfnEndpoint.ReplicationConfigProperty),
             "RoleArn": self.role_arn,
             "RoutingConfig": render_struct(self.routing_config, CfnEndpoint.RoutingConfigProperty),
         }

@@ -51,17 +51,21 @@ class CfnStruct:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__qualname__} is immutable: cannot set {name!r}")
 
+    def _fields(self) -> tuple[str, ...]:
+        slots: tuple[str, ...] = type(self).__slots__
+        return slots
+
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
+        return tuple(getattr(self, name) for name in self._fields())
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+        return isinstance(other, CfnStruct) and type(other) is type(self) and self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash((type(self), tuple(repr(v) for v in self._values())))
 
     def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__ if getattr(self, n) is not None)
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._fields() if getattr(self, n) is not None)
         return f"{type(self).__qualname__}({fields})"
 
 

@@ -91,7 +91,7 @@ def _ensure_bus_target(rule: Rule, app: App, target_stack: Stack, account: str, 
 def _cross_region_role(rule: Rule, bus_arn: str) -> Any:
     from .aws import iam
 
-    role = rule.node.try_find_child("EventsRole")
+    role: Any = rule.node.try_find_child("EventsRole")
     if role is None:
         role = iam.Role(rule, "EventsRole", role_name=PhysicalName.GENERATE_IF_NEEDED,
                         assumed_by=iam.ServicePrincipal("events.amazonaws.com"))

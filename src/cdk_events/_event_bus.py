@@ -107,9 +107,9 @@ class _EventBusBase(Resource):
             return grant
         statement = iam.PolicyStatement(sid=sid, actions=["events:PutEvents"], resources=[self.event_bus_arn],
                                         principals=[grantee.grant_principal])
-        result = self.add_to_resource_policy(statement)
-        return iam.Grant.from_resource_policy(grantee, ["events:PutEvents"], [self.event_bus_arn], statement,
-                                              result.statement_added)
+        return iam.Grant.add_statement_to_resource_policy(
+            grantee=grantee, actions=["events:PutEvents"], resource_arns=[self.event_bus_arn], resource=self,
+            statement=statement)
 
     def add_to_resource_policy(self, statement: Any) -> Any:
         """Add a statement to the bus's resource policy (one `AWS::Events::EventBusPolicy` each)."""
@@ -129,12 +129,14 @@ class EventBusGrants:
 
     def all_put_events(self, grantee: Any) -> Any:
         """Allow `events:PutEvents` on this bus."""
-        return self.actions(grantee, "events:PutEvents")
+        return self.actions(grantee, ["events:PutEvents"])
 
-    def actions(self, grantee: Any, *actions: str, resource_arns: Sequence[str] | None = None) -> Any:
+    def actions(self, grantee: Any, actions: Sequence[str], *, resource_arns: Sequence[str] | None = None) -> Any:
         """Allow `actions` on this bus (or on `resource_arns`)."""
         from .aws import iam
 
+        if isinstance(actions, str):
+            actions = [actions]
         return iam.Grant.add_to_principal(grantee=grantee, actions=list(actions),
                                           resource_arns=list(resource_arns or [self._bus.event_bus_arn]))
 
@@ -170,7 +172,7 @@ class EventBus(_EventBusBase):
         if kms_key is not None:
             self._allow_key(kms_key, name)
         self.event_bus_name = self._get_resource_name_attribute(resource.ref)
-        self.event_bus_policy = resource.attr_policy
+        self.event_bus_policy = str(resource.attr_policy)
         self.event_source_name = source
 
     def _allow_key(self, key: Any, name: str | None) -> None:

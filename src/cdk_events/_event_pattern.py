@@ -84,7 +84,7 @@ def merge_event_pattern(dest: dict[str, Any], src: Any) -> dict[str, Any]:
             raise ValidationError(
                 f"Invalid event pattern field {key}. Type mismatch between existing pattern {_json(existing)} "
                 f"and added pattern {_json(value)}")
-        if isinstance(value, list):
+        if isinstance(value, list) and isinstance(existing, list):
             merged: list[Any] = []
             seen: set[str] = set()
             for item in [*existing, *value]:
@@ -93,7 +93,7 @@ def merge_event_pattern(dest: dict[str, Any], src: Any) -> dict[str, Any]:
                     seen.add(marker)
                     merged.append(item)
             dest[key] = merged
-        else:
+        elif isinstance(existing, dict):
             merge_event_pattern(existing, value)
     return dest
 

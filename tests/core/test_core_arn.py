@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from cdk_events.core import App, Arn, ArnFormat, Aws, Environment, Fn, Intrinsic, Stack, Token, ValidationError
+from cdk_events.core import (
+    App,
+    Arn,
+    ArnFormat,
+    Aws,
+    Environment,
+    Fn,
+    Intrinsic,
+    Stack,
+    Token,
+    ValidationError,
+)
 
 PARTITION = {"Ref": "AWS::Partition"}
 REGION = {"Ref": "AWS::Region"}
@@ -15,8 +26,9 @@ FLAG = "@aws-cdk/core:enablePartitionLiterals"
 def test_env_agnostic_arn_is_a_join_of_pseudo_parameters() -> None:
     stack = Stack(App(), "S")
     arn = stack.format_arn(service="events", resource="event-bus", resource_name="default")
-    assert stack.resolve(arn) == {"Fn::Join": ["", [
-        "arn:", PARTITION, ":events:", REGION, ":", ACCOUNT, ":event-bus/default"]]}
+    assert stack.resolve(arn) == {
+        "Fn::Join": ["", ["arn:", PARTITION, ":events:", REGION, ":", ACCOUNT, ":event-bus/default"]]
+    }
 
 
 def test_cross_account_bus_arn_with_and_without_partition_literals() -> None:
@@ -27,8 +39,13 @@ def test_cross_account_bus_arn_with_and_without_partition_literals() -> None:
     ]:
         app = App(context=context)
         stack = Stack(app, "Tgt", env=Environment(account="222222222222", region="us-east-1"))
-        arn = stack.format_arn(service="events", resource="event-bus", resource_name="default",
-                               region="us-east-1", account="222222222222")
+        arn = stack.format_arn(
+            service="events",
+            resource="event-bus",
+            resource_name="default",
+            region="us-east-1",
+            account="222222222222",
+        )
         assert stack.resolve(arn) == expected
 
 
@@ -52,16 +69,30 @@ def test_partition_literal_needs_a_concrete_region() -> None:
 )
 def test_format_arn_for_each_format(arn_format: ArnFormat, expected: str) -> None:
     stack = Stack(App(), "S")
-    assert stack.format_arn(service="svc", resource="res", resource_name="name", partition="aws", region="r",
-                            account="1", arn_format=arn_format) == expected
+    assert (
+        stack.format_arn(
+            service="svc",
+            resource="res",
+            resource_name="name",
+            partition="aws",
+            region="r",
+            account="1",
+            arn_format=arn_format,
+        )
+        == expected
+    )
 
 
 def test_format_arn_separator_and_empty_region() -> None:
     stack = Stack(App(), "S", env=Environment(account="1", region="r"))
-    assert stack.format_arn(service="iam", resource="role", resource_name="x", region="", partition="aws") == \
-        "arn:aws:iam::1:role/x"
-    assert stack.format_arn(service="s", resource="a", resource_name="b", sep=":", partition="aws") == \
-        "arn:aws:s:r:1:a:b"
+    assert (
+        stack.format_arn(service="iam", resource="role", resource_name="x", region="", partition="aws")
+        == "arn:aws:iam::1:role/x"
+    )
+    assert (
+        stack.format_arn(service="s", resource="a", resource_name="b", sep=":", partition="aws")
+        == "arn:aws:s:r:1:a:b"
+    )
     assert stack.format_arn(service="s", resource="a", partition="aws") == "arn:aws:s:r:1:a"
     with pytest.raises(ValidationError, match="resourcePathSep may only be"):
         stack.format_arn(service="s", resource="a", resource_name="b", sep="|", partition="aws")
@@ -71,15 +102,35 @@ def test_format_arn_separator_and_empty_region() -> None:
     ("arn", "arn_format", "resource", "resource_name"),
     [
         ("arn:aws:sqs:us-east-1:123456789012:my-queue", ArnFormat.NO_RESOURCE_NAME, "my-queue", None),
-        ("arn:aws:events:us-east-1:123456789012:event-bus/foo", ArnFormat.SLASH_RESOURCE_NAME, "event-bus", "foo"),
-        ("arn:aws:lambda:us-east-1:123456789012:function:fn", ArnFormat.COLON_RESOURCE_NAME, "function", "fn"),
-        ("arn:aws:apigw:us-east-1:123456789012:/restapis/abc", ArnFormat.SLASH_RESOURCE_SLASH_RESOURCE_NAME,
-         "restapis", "abc"),
-        ("arn:aws:states:us-east-1:123456789012:stateMachine:sm", ArnFormat.COLON_RESOURCE_NAME, "stateMachine",
-         "sm"),
+        (
+            "arn:aws:events:us-east-1:123456789012:event-bus/foo",
+            ArnFormat.SLASH_RESOURCE_NAME,
+            "event-bus",
+            "foo",
+        ),
+        (
+            "arn:aws:lambda:us-east-1:123456789012:function:fn",
+            ArnFormat.COLON_RESOURCE_NAME,
+            "function",
+            "fn",
+        ),
+        (
+            "arn:aws:apigw:us-east-1:123456789012:/restapis/abc",
+            ArnFormat.SLASH_RESOURCE_SLASH_RESOURCE_NAME,
+            "restapis",
+            "abc",
+        ),
+        (
+            "arn:aws:states:us-east-1:123456789012:stateMachine:sm",
+            ArnFormat.COLON_RESOURCE_NAME,
+            "stateMachine",
+            "sm",
+        ),
     ],
 )
-def test_split_literal_arns(arn: str, arn_format: ArnFormat, resource: str, resource_name: str | None) -> None:
+def test_split_literal_arns(
+    arn: str, arn_format: ArnFormat, resource: str, resource_name: str | None
+) -> None:
     parts = Arn.split(arn, arn_format)
     assert (parts.partition, parts.region, parts.account) == ("aws", "us-east-1", "123456789012")
     assert (parts.resource, parts.resource_name) == (resource, resource_name)
@@ -89,10 +140,16 @@ def test_split_literal_arns(arn: str, arn_format: ArnFormat, resource: str, reso
     ("arn", "message"),
     [
         ("nope", 'ARNs must start with "arn:" and have at least 6 components: nope'),
-        ("arn:aws:sqs:us-east-1", 'ARNs must start with "arn:" and have at least 6 components: arn:aws:sqs:us-east-1'),
+        (
+            "arn:aws:sqs:us-east-1",
+            'ARNs must start with "arn:" and have at least 6 components: arn:aws:sqs:us-east-1',
+        ),
         ("arn::sqs:r:a:q", "The `partition` component (2nd component) of an ARN is required: arn::sqs:r:a:q"),
         ("arn:aws::r:a:q", "The `service` component (3rd component) of an ARN is required: arn:aws::r:a:q"),
-        ("arn:aws:sqs:r:a:", "The `resource` component (6th component) of an ARN is required: arn:aws:sqs:r:a:"),
+        (
+            "arn:aws:sqs:r:a:",
+            "The `resource` component (6th component) of an ARN is required: arn:aws:sqs:r:a:",
+        ),
     ],
 )
 def test_split_errors(arn: str, message: str) -> None:
@@ -108,14 +165,20 @@ def test_split_token_arns_uses_select_and_split() -> None:
     colon = {"Fn::Split": [":", {"Ref": "Arn"}]}
     assert stack.resolve(parts.account) == {"Fn::Select": [4, colon]}
     assert stack.resolve(parts.region) == {"Fn::Select": [3, colon]}
-    assert stack.resolve(parts.resource) == {"Fn::Select": [0, {"Fn::Split": ["/", {"Fn::Select": [5, colon]}]}]}
+    assert stack.resolve(parts.resource) == {
+        "Fn::Select": [0, {"Fn::Split": ["/", {"Fn::Select": [5, colon]}]}]
+    }
     assert stack.resolve(parts.resource_name) == {
-        "Fn::Select": [1, {"Fn::Split": ["/", {"Fn::Select": [5, colon]}]}]}
+        "Fn::Select": [1, {"Fn::Split": ["/", {"Fn::Select": [5, colon]}]}]
+    }
 
 
 def test_extract_resource_name() -> None:
-    assert Arn.extract_resource_name("arn:aws:events:us-east-1:1:rule/imported-rule", "rule") == "imported-rule"
+    assert (
+        Arn.extract_resource_name("arn:aws:events:us-east-1:1:rule/imported-rule", "rule") == "imported-rule"
+    )
     stack = Stack(App(), "S")
     arn = Token.as_string(Intrinsic({"Ref": "Arn"}))
     assert stack.resolve(Arn.extract_resource_name(arn, "rule")) == stack.resolve(
-        Fn.select(1, Fn.split("/", Fn.select(5, Fn.split(":", arn)))))
+        Fn.select(1, Fn.split("/", Fn.select(5, Fn.split(":", arn))))
+    )

@@ -24,8 +24,9 @@ def test_manifest_layout(tmp_path: Path) -> None:
     assembly = app.synth()
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     golden = golden_json("cross_stack_ref", "manifest.json")
-    assert manifest["version"] == golden["version"] == "55.0.0"
-    assert manifest["minimumCliVersion"] == golden["minimumCliVersion"]
+    # the issue asks for a schema every CDK CLI since 2.150 reads (the goldens say 55.0.0)
+    assert manifest["version"] == "36.0.0"
+    assert "minimumCliVersion" not in manifest
     assert list(manifest["artifacts"])[:4] == ["S.assets", "S", "Agnostic.assets", "Agnostic"]
     assert manifest["artifacts"]["Agnostic"]["properties"]["stackName"] == "Named"
     assert "stackName" not in manifest["artifacts"]["S"]["properties"]
@@ -33,7 +34,7 @@ def test_manifest_layout(tmp_path: Path) -> None:
     keys = [k for k in golden["artifacts"]["StackA"] if k != "additionalMetadataFile"]
     assert [k for k in manifest["artifacts"]["S"] if k != "additionalMetadataFile"] == keys
     assert list(manifest["artifacts"]["S"]["properties"]) == list(golden["artifacts"]["StackA"]["properties"])
-    assert json.loads((tmp_path / "cdk.out").read_text()) == {"version": "55.0.0"}
+    assert json.loads((tmp_path / "cdk.out").read_text()) == {"version": "36.0.0"}
     assert (tmp_path / "manifest.json").read_text().startswith('{\n  "version"')
     assert assembly.get_stack_artifact("Agnostic").stack_name == "Named"
     assert [s.artifact_id for s in assembly.stacks] == ["S", "Agnostic"]
@@ -51,13 +52,15 @@ def test_template_hash_is_the_sha256_of_the_file(tmp_path: Path) -> None:
     entry = assets["files"][digest]
     assert entry["displayName"] == "S Template"
     assert entry["source"] == {"path": "S.template.json", "packaging": "file"}
-    (destination_id, destination), = entry["destinations"].items()
+    ((destination_id, destination),) = entry["destinations"].items()
     assert destination["objectKey"] == f"{digest}.json"
     compact = json.dumps(destination, separators=(",", ":")).encode()
     assert destination_id == "current_account-current_region-" + hashlib.sha256(compact).hexdigest()[:8]
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    assert manifest["artifacts"]["S"]["properties"]["stackTemplateAssetObjectUrl"] == \
-        f"s3://cdk-hnb659fds-assets-${{AWS::AccountId}}-${{AWS::Region}}/{digest}.json"
+    assert (
+        manifest["artifacts"]["S"]["properties"]["stackTemplateAssetObjectUrl"]
+        == f"s3://cdk-hnb659fds-assets-${{AWS::AccountId}}-${{AWS::Region}}/{digest}.json"
+    )
 
 
 def test_explicit_env_destination_matches_the_golden_shape(tmp_path: Path) -> None:
@@ -68,11 +71,12 @@ def test_explicit_env_destination_matches_the_golden_shape(tmp_path: Path) -> No
     golden = golden_json("cross_stack_ref", "StackA.assets.json")
     (our_entry,) = ours["files"].values()
     (golden_entry,) = golden["files"].values()
-    (our_id, our_dest), = our_entry["destinations"].items()
-    (golden_id, golden_dest), = golden_entry["destinations"].items()
+    ((our_id, our_dest),) = our_entry["destinations"].items()
+    ((_, golden_dest),) = golden_entry["destinations"].items()
     assert our_id.startswith("123456789012-us-east-1-")
-    assert {k: v for k, v in our_dest.items() if k != "objectKey"} == \
-        {k: v for k, v in golden_dest.items() if k != "objectKey"}
+    assert {k: v for k, v in our_dest.items() if k != "objectKey"} == {
+        k: v for k, v in golden_dest.items() if k != "objectKey"
+    }
 
 
 def test_failed_synth_leaves_the_outdir_untouched(tmp_path: Path) -> None:
@@ -115,8 +119,8 @@ APP_SOURCE = textwrap.dedent("""
     for name in ("Zeta", "Alpha", "Mid"):
         stack = Stack(app, name)
         for i in range(20):
-            res = CfnResource(Construct(stack, f"R{i}"), "Resource", type="AWS::SNS::Topic",
-                              properties={"TopicName": Lazy.string(lambda i=i: f"t{i}"), "Set": {"b": 1, "a": 2}})
+            props = {"TopicName": Lazy.string(lambda i=i: f"t{i}"), "Set": {"b": 1, "a": 2}}
+            CfnResource(Construct(stack, f"R{i}"), "Resource", type="AWS::SNS::Topic", properties=props)
         Tags.of(stack).add("z", "1")
     app.synth()
 """)
@@ -137,7 +141,9 @@ def test_output_is_deterministic_across_hash_seeds(tmp_path: Path) -> None:
 
 
 def test_context_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "cdk.json").write_text(json.dumps({"app": "x", "context": {"from-file": "file", "both": "file"}}))
+    (tmp_path / "cdk.json").write_text(
+        json.dumps({"app": "x", "context": {"from-file": "file", "both": "file"}})
+    )
     app = App(context={"given": 1})
     assert app.node.try_get_context("from-file") == "file"
     assert app.node.try_get_context("given") == 1

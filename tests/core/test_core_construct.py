@@ -103,8 +103,9 @@ def test_default_child() -> None:
     assert both.node.try_find_child("Default") is default
     with pytest.raises(ValidationError) as info:
         _ = both.node.default_child
-    assert str(info.value) == ('Cannot determine default child for S/Both. There is both a child with id '
-                               '"Resource" and id "Default"')
+    assert str(info.value) == (
+        'Cannot determine default child for S/Both. There is both a child with id "Resource" and id "Default"'
+    )
 
 
 def test_dependencies() -> None:
@@ -135,8 +136,10 @@ def test_validations_are_collected_at_synthesis(tmp_path: object) -> None:
     assert a.node.validate() == ["first problem", "second problem"]
     with pytest.raises(ValidationError) as info:
         app.synth()
-    assert str(info.value) == ("Validation failed with the following errors:\n"
-                               "  [S/A] first problem\n  [S/A] second problem\n  [S/A/B] deeper problem")
+    assert str(info.value) == (
+        "Validation failed with the following errors:\n"
+        "  [S/A] first problem\n  [S/A] second problem\n  [S/A/B] deeper problem"
+    )
 
 
 def test_locked_tree_refuses_children() -> None:

@@ -33,8 +33,10 @@ def test_token_amounts() -> None:
     assert duration.to_minutes() == amount
     with pytest.raises(ValidationError) as info:
         duration.to_seconds()
-    assert str(info.value) == ("Duration must be specified as 'Duration.seconds()' here since its value comes from a "
-                               "token and cannot be converted (got Duration.minutes)")
+    assert str(info.value) == (
+        "Duration must be specified as 'Duration.seconds()' here since its value comes from a "
+        "token and cannot be converted (got Duration.minutes)"
+    )
 
 
 def test_negative_amounts_are_rejected() -> None:

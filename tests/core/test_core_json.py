@@ -44,9 +44,20 @@ def test_numbers_are_written_as_javascript_writes_them(value: float, text: str) 
 def test_static_numbers_input_is_exactly_what_javascript_writes() -> None:
     # the object of the StaticNumbers rule of apps/input_json_traps.py
     obj = {
-        "b": 1, "10": 0.1, "2": 1e21, "0": 1e-7, "neg_zero": -0.0, "one": 1.0, "e20": 1e20,
-        "big": 12345678901234567890, "pow53": 2**53 + 1, "small": 0.000001, "neg": -1e-7,
-        "flag": True, "none": None, "list": [3, "x", None, {"2": "b", "1": "a"}],
+        "b": 1,
+        "10": 0.1,
+        "2": 1e21,
+        "0": 1e-7,
+        "neg_zero": -0.0,
+        "one": 1.0,
+        "e20": 1e20,
+        "big": 12345678901234567890,
+        "pow53": 2**53 + 1,
+        "small": 0.000001,
+        "neg": -1e-7,
+        "flag": True,
+        "none": None,
+        "list": [3, "x", None, {"2": "b", "1": "a"}],
     }
     template = golden_json("input_json_traps", "InputTrapStack.template.json")
     expected = template["Resources"]["StaticNumbersB4946E54"]["Properties"]["Targets"][0]["Input"]
@@ -54,11 +65,21 @@ def test_static_numbers_input_is_exactly_what_javascript_writes() -> None:
 
 
 def test_integer_like_keys_come_first_in_ascending_order() -> None:
-    detail = {"b": ["x"], "10": ["ten"], "2": ["two"], "0": ["zero"], "01": ["leading zero"],
-              "-1": ["negative"], "1.5": ["fraction"], "nested": {"z": [1], "5": [5], "a": [2]}}
+    detail = {
+        "b": ["x"],
+        "10": ["ten"],
+        "2": ["two"],
+        "0": ["zero"],
+        "01": ["leading zero"],
+        "-1": ["negative"],
+        "1.5": ["fraction"],
+        "nested": {"z": [1], "5": [5], "a": [2]},
+    }
     text = js_stringify(detail)
-    assert text == ('{"0":["zero"],"2":["two"],"10":["ten"],"b":["x"],"01":["leading zero"],"-1":["negative"],'
-                    '"1.5":["fraction"],"nested":{"5":[5],"z":[1],"a":[2]}}')
+    assert text == (
+        '{"0":["zero"],"2":["two"],"10":["ten"],"b":["x"],"01":["leading zero"],"-1":["negative"],'
+        '"1.5":["fraction"],"nested":{"5":[5],"z":[1],"a":[2]}}'
+    )
     golden = golden_json("pattern_json_traps", "PatternTrapStack.template.json")
     golden_detail = golden["Resources"]["IntegerKeysC6936B8C"]["Properties"]["EventPattern"]["detail"]
     assert list(json.loads(text)) == list(golden_detail)
@@ -70,7 +91,16 @@ def test_pattern_numbers_list_matches_the_golden_lines() -> None:
     rendered = js_stringify({"n": values}, 1)
     body = rendered.splitlines()[2:-2]  # the list items
     assert [line.strip().rstrip(",") for line in body] == [
-        "0.1", "1e+21", "1e-7", "0", "100", "12345678901234567000", "9007199254740992", "1.5e+300", "0.000001"]
+        "0.1",
+        "1e+21",
+        "1e-7",
+        "0",
+        "100",
+        "12345678901234567000",
+        "9007199254740992",
+        "1.5e+300",
+        "0.000001",
+    ]
     for line in body:
         assert line.strip() in text
 
@@ -80,12 +110,13 @@ def test_none_is_undefined_and_json_null_is_null() -> None:
 
 
 def test_strings_keep_non_ascii_and_escape_quotes_and_control_characters() -> None:
-    assert js_stringify('Caf\u00e9 "q" \\ \t \U0001F680') == '"Caf\u00e9 \\"q\\" \\\\ \\t \U0001F680"'
+    assert js_stringify('Caf\u00e9 "q" \\ \t \U0001f680') == '"Caf\u00e9 \\"q\\" \\\\ \\t \U0001f680"'
 
 
 def test_indented_output_uses_one_space_and_no_trailing_newline() -> None:
     assert js_stringify({"a": [1, {"b": "c"}], "d": {}, "e": []}, 1) == (
-        '{\n "a": [\n  1,\n  {\n   "b": "c"\n  }\n ],\n "d": {},\n "e": []\n}')
+        '{\n "a": [\n  1,\n  {\n   "b": "c"\n  }\n ],\n "d": {},\n "e": []\n}'
+    )
 
 
 @pytest.mark.parametrize("name", ["PatternTrapStack.template.json"])

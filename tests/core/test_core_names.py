@@ -30,9 +30,15 @@ from cdk_events.core._names import make_unique_id, make_unique_resource_name
         (["Queue", "Policy", "Resource"], "QueuePolicy25439813"),
         (["Rule", "EventsRole", "Resource"], "RuleEventsRoleC51A4248"),
         (["Exports", 'Output{"Ref":"BusEA82B648"}'], "ExportsOutputRefBusEA82B6486A28F94F"),
-        (["Exports", 'Output{"Fn::GetAtt":["BusEA82B648","Arn"]}'], "ExportsOutputFnGetAttBusEA82B648ArnBC65BB77"),
+        (
+            ["Exports", 'Output{"Fn::GetAtt":["BusEA82B648","Arn"]}'],
+            "ExportsOutputFnGetAttBusEA82B648ArnBC65BB77",
+        ),
         (["Publish", 'Output{"Ref":"BusEA82B648"}'], "PublishOutputRefBusEA82B648B9ECC032"),
-        (["Publish", 'Output{"Fn::GetAtt":["BusEA82B648","Arn"]}'], "PublishOutputFnGetAttBusEA82B648Arn0C9BA500"),
+        (
+            ["Publish", 'Output{"Fn::GetAtt":["BusEA82B648","Arn"]}'],
+            "PublishOutputFnGetAttBusEA82B648Arn0C9BA500",
+        ),
         (["Rule", "AllowEventRuleMyStackFnA02A693E"], "RuleAllowEventRuleMyStackFnA02A693EA1310453"),
         (["Repository", "OnCommit", "Resource"], "RepositoryOnCommit439A0504"),
         (["SourceStackMyRuleF74BC2B7-Target0"], "SourceStackMyRuleF74BC2B7Target0"),
@@ -58,7 +64,9 @@ def test_mirror_rule_logical_id_from_its_construct_id() -> None:
 def test_logical_id_of_resources_in_a_stack() -> None:
     stack = Stack(App(), "MyStack")
     rule = CfnResource(Construct(stack, "Rule"), "Resource", type="AWS::Events::Rule")
-    policy = CfnResource(Construct(Construct(stack, "Queue"), "Policy"), "Resource", type="AWS::SQS::QueuePolicy")
+    policy = CfnResource(
+        Construct(Construct(stack, "Queue"), "Policy"), "Resource", type="AWS::SQS::QueuePolicy"
+    )
     direct = CfnResource(stack, "D", type="AWS::SNS::Topic")
     assert stack.resolve(rule.logical_id) == "Rule4C995B7F"
     assert stack.resolve(policy.logical_id) == "QueuePolicy25439813"
@@ -67,7 +75,9 @@ def test_logical_id_of_resources_in_a_stack() -> None:
 
 
 def test_make_unique_id_errors() -> None:
-    with pytest.raises(ValidationError, match="Unable to calculate a unique id for an empty set of components"):
+    with pytest.raises(
+        ValidationError, match="Unable to calculate a unique id for an empty set of components"
+    ):
         make_unique_id(["Default"])
     with pytest.raises(ValidationError, match="ID components may not include unresolved tokens"):
         make_unique_id(["A", Token.as_string({"Ref": "X"})])
@@ -102,8 +112,10 @@ def test_names_unique_id_includes_the_stack() -> None:
 def test_names_unique_id_of_default_bus_names_in_goldens() -> None:
     app = App()
     assert Names.unique_id(Construct(Stack(app, "StackC"), "Bus")) == "StackCBusF6B857F5"
-    assert Names.unique_id(Construct(Construct(Stack(app, "Stack1"), "Repository"), "OnCommit")) == \
-        "Stack1RepositoryOnCommitC714DFA6"
+    assert (
+        Names.unique_id(Construct(Construct(Stack(app, "Stack1"), "Repository"), "OnCommit"))
+        == "Stack1RepositoryOnCommitC714DFA6"
+    )
 
 
 @pytest.mark.parametrize(
@@ -115,7 +127,9 @@ def test_names_unique_id_of_default_bus_names_in_goldens() -> None:
         (("Stack1", "Repository", "OnCommit"), "Allow-account-111111111111-Stack1RepositoryOnCommitC714DFA6"),
     ],
 )
-def test_unique_resource_name_for_event_bus_policy_statement_ids(path: tuple[str, ...], expected: str) -> None:
+def test_unique_resource_name_for_event_bus_policy_statement_ids(
+    path: tuple[str, ...], expected: str
+) -> None:
     app = App()
     scope: Construct = Stack(app, path[0])
     for part in path[1:]:
@@ -142,8 +156,9 @@ def test_unique_resource_name_keeps_both_ends_when_too_long() -> None:
 
 
 def test_unique_resource_name_separator_and_special_characters() -> None:
-    result = make_unique_resource_name(["My-Stack", "a.b", "Resource"], separator="-",
-                                       allowed_special_characters=".")
+    result = make_unique_resource_name(
+        ["My-Stack", "a.b", "Resource"], separator="-", allowed_special_characters="."
+    )
     assert result == "MyStack-a.b-" + make_unique_id(["My-Stack", "a.b", "Resource"])[-8:]
 
 
@@ -157,8 +172,11 @@ def test_generated_physical_name() -> None:
 def test_physical_name_needs_a_concrete_environment() -> None:
     app = App()
     agnostic = Resource(Stack(app, "S"), "Fn")
-    with pytest.raises(ValidationError, match=r"Cannot generate a physical name for S/Fn, because the region is "
-                                              r"un-resolved or missing"):
+    with pytest.raises(
+        ValidationError,
+        match=r"Cannot generate a physical name for S/Fn, because the region is "
+        r"un-resolved or missing",
+    ):
         generate_physical_name(agnostic)
     region_only = Resource(Stack(app, "R", env=Environment(region="us-east-1")), "Fn")
     with pytest.raises(ValidationError, match="because the account is un-resolved or missing"):

@@ -35,7 +35,7 @@ def test_bootstrap_parameter_and_rule_as_in_the_goldens(tmp_path: Path) -> None:
     assert template == {"Parameters": golden["Parameters"], "Rules": golden["Rules"]}
     text = (tmp_path / "S.template.json").read_text()
     golden_text_ = golden_text("cross_stack_ref", "StackA.template.json")
-    tail = golden_text_[golden_text_.index(' "Parameters"'):]
+    tail = golden_text_[golden_text_.index(' "Parameters"') :]
     assert text == "{\n" + tail
 
 
@@ -48,7 +48,10 @@ def test_stack_names_and_artifact_ids() -> None:
     assert named.stack_name == "Other" and named.artifact_id == "Id"
     with pytest.raises(ValidationError) as info:
         Stack(app, "Bad", stack_name="1abc")
-    assert str(info.value) == "Stack name must match the regular expression: /^[A-Za-z][A-Za-z0-9-]*$/, got '1abc'"
+    assert (
+        str(info.value)
+        == "Stack name must match the regular expression: /^[A-Za-z][A-Za-z0-9-]*$/, got '1abc'"
+    )
     long_name = "a" * 129
     with pytest.raises(ValidationError) as info:
         Stack(app, "Long", stack_name=long_name)
@@ -86,8 +89,10 @@ def test_over_500_resources_is_rejected_with_the_cdk_message(tmp_path: Path) -> 
         CfnResource(Construct(stack, f"Rule{i}"), "Resource", type="AWS::Events::Rule")
     with pytest.raises(ValidationError) as info:
         app.synth()
-    expected = ("Number of resources in stack 'BigStack': 502 is greater than allowed maximum of 500: "
-                "AWS::SQS::Queue (1), AWS::SQS::QueuePolicy (1), AWS::Events::Rule (500)")
+    expected = (
+        "Number of resources in stack 'BigStack': 502 is greater than allowed maximum of 500: "
+        "AWS::SQS::Queue (1), AWS::SQS::QueuePolicy (1), AWS::Events::Rule (500)"
+    )
     assert str(info.value) == expected
     assert expected in golden_text("error_stack_over_500_resources", "ERROR.txt")
 
@@ -105,7 +110,9 @@ def test_resource_entry_key_order_and_overrides(tmp_path: Path) -> None:
     app = App(outdir=str(tmp_path))
     stack = Stack(app, "S")
     first = CfnResource(stack, "First", type="AWS::SNS::Topic")
-    res = CfnResource(stack, "Res", type="AWS::SQS::Queue", properties={"A": 1, "Nested": {"Keep": 1, "Drop": 2}})
+    res = CfnResource(
+        stack, "Res", type="AWS::SQS::Queue", properties={"A": 1, "Nested": {"Keep": 1, "Drop": 2}}
+    )
     res.add_depends_on(first)
     res.apply_removal_policy(RemovalPolicy.DESTROY)
     res.cfn_options.metadata = {"m": 1}
@@ -115,8 +122,15 @@ def test_resource_entry_key_order_and_overrides(tmp_path: Path) -> None:
     res.add_deletion_override("Properties.A")
     res.add_override("UpdatePolicy", {"X": True})
     resource = synth_template(app, stack)["Resources"]["Res"]
-    assert list(resource) == ["Type", "Properties", "DependsOn", "UpdateReplacePolicy", "DeletionPolicy",
-                              "Metadata", "UpdatePolicy"]
+    assert list(resource) == [
+        "Type",
+        "Properties",
+        "DependsOn",
+        "UpdateReplacePolicy",
+        "DeletionPolicy",
+        "Metadata",
+        "UpdatePolicy",
+    ]
     assert resource["Properties"] == {"Nested": {"Keep": 1, "New": "x"}, "Dotted.Key": "y"}
     assert resource["DependsOn"] == ["First"]
     assert (resource["UpdateReplacePolicy"], resource["DeletionPolicy"]) == ("Delete", "Delete")
@@ -135,7 +149,10 @@ def test_resource_entry_key_order_and_overrides(tmp_path: Path) -> None:
 def test_removal_policies(policy: RemovalPolicy, deletion: str, update_replace: str) -> None:
     res = CfnResource(Stack(App(), "S"), "R", type="AWS::SQS::Queue")
     res.apply_removal_policy(policy)
-    assert (res.cfn_options.deletion_policy, res.cfn_options.update_replace_policy) == (deletion, update_replace)
+    assert (res.cfn_options.deletion_policy, res.cfn_options.update_replace_policy) == (
+        deletion,
+        update_replace,
+    )
 
 
 def test_depends_on_is_sorted_by_construct_path(tmp_path: Path) -> None:

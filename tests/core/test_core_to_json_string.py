@@ -26,7 +26,8 @@ def test_literals_give_plain_json_text(stack: Stack) -> None:
 def test_string_with_a_reference(stack: Stack) -> None:
     arn = queue_arn(stack)
     assert stack.resolve(stack.to_json_string(f"queue {arn} url")) == {
-        "Fn::Join": ["", ['"queue ', {"Fn::GetAtt": ["Q63C6E3AB", "Arn"]}, ' url"']]}
+        "Fn::Join": ["", ['"queue ', {"Fn::GetAtt": ["Q63C6E3AB", "Arn"]}, ' url"']]
+    }
 
 
 def test_fn_sub_is_escaped_inside_quotes(stack: Stack) -> None:
@@ -37,16 +38,23 @@ def test_fn_sub_is_escaped_inside_quotes(stack: Stack) -> None:
 def test_join_inside_an_object_has_its_literals_escaped(stack: Stack) -> None:
     arn = queue_arn(stack)
     value = stack.resolve(stack.to_json_string({"a": Fn.join("-", ['x"y', arn]), "b": 1}))
-    assert value == {"Fn::Join": ["", [
-        '{"a":"',
-        {"Fn::Join": ["-", ['x\\"y', {"Fn::GetAtt": ["Q63C6E3AB", "Arn"]}]]},
-        '","b":1}',
-    ]]}
+    assert value == {
+        "Fn::Join": [
+            "",
+            [
+                '{"a":"',
+                {"Fn::Join": ["-", ['x\\"y', {"Fn::GetAtt": ["Q63C6E3AB", "Arn"]}]]},
+                '","b":1}',
+            ],
+        ]
+    }
 
 
 def test_number_tokens_are_not_quoted(stack: Stack) -> None:
     count = Token.as_number(Intrinsic({"Ref": "Count"}))
-    assert stack.resolve(stack.to_json_string({"n": count})) == {"Fn::Join": ["", ['{"n":', {"Ref": "Count"}, "}"]]}
+    assert stack.resolve(stack.to_json_string({"n": count})) == {
+        "Fn::Join": ["", ['{"n":', {"Ref": "Count"}, "}"]]
+    }
 
 
 def test_a_single_intrinsic_with_no_literal_around_it(stack: Stack) -> None:

@@ -68,14 +68,16 @@ def test_minimal_join_splices_nested_joins_with_the_same_delimiter(stack: Stack)
     assert stack.resolve(Fn.join("", ["a", inner, "c"])) == {"Fn::Join": ["", ["ab", {"Ref": "R"}, "c"]]}
     other = Fn.join("-", ["b", ref("R")])
     assert stack.resolve(Fn.join("", ["a", other])) == {
-        "Fn::Join": ["", ["a", {"Fn::Join": ["-", ["b", {"Ref": "R"}]]}]]}
+        "Fn::Join": ["", ["a", {"Fn::Join": ["-", ["b", {"Ref": "R"}]]}]]
+    }
 
 
 def test_fn_join_collapses(stack: Stack) -> None:
     assert stack.resolve(Fn.join("-", ["a", "b", "c"])) == "a-b-c"
     assert stack.resolve(Fn.join("-", [ref("R")])) == {"Ref": "R"}
     assert stack.resolve(Fn.join(",", ["a", "b", ref("R"), "c", "d"])) == {
-        "Fn::Join": [",", ["a,b", {"Ref": "R"}, "c,d"]]}
+        "Fn::Join": [",", ["a,b", {"Ref": "R"}, "c,d"]]
+    }
     with pytest.raises(ValidationError, match="FnJoin requires at least one value to be provided"):
         Fn.join("-", [])
 
@@ -104,7 +106,8 @@ def test_other_intrinsics(stack: Stack) -> None:
     assert stack.resolve(Fn.base64("x")) == {"Fn::Base64": "x"}
     assert stack.resolve(Fn.get_azs()) == {"Fn::GetAZs": ""}
     assert stack.resolve(Fn.condition_not(Fn.condition_contains(["1", "2"], ref("P")))) == {
-        "Fn::Not": [{"Fn::Contains": [["1", "2"], {"Ref": "P"}]}]}
+        "Fn::Not": [{"Fn::Contains": [["1", "2"], {"Ref": "P"}]}]
+    }
     assert stack.resolve(Fn.condition_equals("a", ref("P"))) == {"Fn::Equals": ["a", {"Ref": "P"}]}
 
 
@@ -122,7 +125,9 @@ def test_number_tokens(stack: Stack) -> None:
     assert not Token.is_unresolved(-1e288)
     assert stack.resolve({"Count": number}) == {"Count": {"Ref": "Count"}}
     assert Token.as_number(5) == 5
-    assert stack.resolve(f"x{Tokenization.stringify_number(number)}") == {"Fn::Join": ["", ["x", {"Ref": "Count"}]]}
+    assert stack.resolve(f"x{Tokenization.stringify_number(number)}") == {
+        "Fn::Join": ["", ["x", {"Ref": "Count"}]]
+    }
     assert Tokenization.stringify_number(1.5) == "1.5"
 
 
@@ -165,21 +170,26 @@ def test_compare_strings() -> None:
 
 def test_none_is_undefined_and_json_null_is_kept(stack: Stack) -> None:
     assert stack.resolve({"a": None, "b": [1, None, 2], "c": JSON_NULL, "d": Lazy.any(lambda: None)}) == {
-        "b": [1, 2], "c": JSON_NULL}
+        "b": [1, 2],
+        "c": JSON_NULL,
+    }
 
 
 def test_token_keys_must_resolve_to_strings(stack: Stack) -> None:
     assert stack.resolve({Lazy.string(lambda: "key"): 1}) == {"key": 1}
     with pytest.raises(ResolutionError) as info:
         stack.resolve({ref("K"): 1})
-    assert 'is used as the key in a map so must resolve to a string, but it resolves to: {"Ref":"K"}' \
-        in str(info.value)
+    assert 'is used as the key in a map so must resolve to a string, but it resolves to: {"Ref":"K"}' in str(
+        info.value
+    )
 
 
 def test_circular_structures_and_constructs_are_rejected(stack: Stack) -> None:
     loop: dict[str, Any] = {}
     loop["self"] = loop
-    with pytest.raises(ResolutionError, match="Unable to resolve object tree with circular reference. Path: /self"):
+    with pytest.raises(
+        ResolutionError, match=r"Unable to resolve object tree with circular reference\. Path: /self"
+    ):
         stack.resolve(loop)
     with pytest.raises(ResolutionError, match="Trying to resolve\\(\\) a Construct at /a/b"):
         stack.resolve({"a": {"b": Construct(stack, "C")}})
@@ -203,7 +213,8 @@ def test_references_render_ref_and_getatt_with_logical_ids(stack: Stack) -> None
     assert stack.resolve(res.ref) == {"Ref": "Queue4A7E3555"}
     assert stack.resolve(res.get_att("Arn")) == {"Fn::GetAtt": ["Queue4A7E3555", "Arn"]}
     assert stack.resolve(f"{res.get_att('Arn')}/x") == {
-        "Fn::Join": ["", [{"Fn::GetAtt": ["Queue4A7E3555", "Arn"]}, "/x"]]}
+        "Fn::Join": ["", [{"Fn::GetAtt": ["Queue4A7E3555", "Arn"]}, "/x"]]
+    }
 
 
 def test_reverse_and_split_string() -> None:

@@ -202,7 +202,7 @@ class Duration:
         return f"Duration.{self._unit.label}({_fmt(self._amount)})"
 
 
-def TOKEN_MAP_STRINGIFY(value: float) -> str:  # noqa: N802
+def TOKEN_MAP_STRINGIFY(value: float) -> str:
     """A number as text, a number token as its string marker."""
     token = TOKEN_MAP.lookup_number(value) if isinstance(value, float) else None
     if token is not None:

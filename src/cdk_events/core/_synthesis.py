@@ -17,7 +17,7 @@ from ._errors import ValidationError
 from ._json import js_stringify
 from ._resolve import resolve
 from ._stack import Stack
-from ._synthesizer import MANIFEST_VERSION, MINIMUM_CLI_VERSION
+from ._synthesizer import MANIFEST_VERSION
 from ._tags import invoke_aspects
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ def synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> Clou
     if app.tree_metadata:
         files["tree.json"] = js_stringify(_tree(app))
         artifacts["Tree"] = {"type": "cdk:tree", "properties": {"file": "tree.json"}}
-    manifest = {"version": MANIFEST_VERSION, "artifacts": artifacts, "minimumCliVersion": MINIMUM_CLI_VERSION}
+    manifest = {"version": MANIFEST_VERSION, "artifacts": artifacts}
     files["manifest.json"] = js_stringify(manifest, 2)
     files["cdk.out"] = js_stringify({"version": MANIFEST_VERSION})
     write_assembly(outdir, files)

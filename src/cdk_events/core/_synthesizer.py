@@ -154,5 +154,6 @@ class DefaultStackSynthesizer:
         }
 
 
-MANIFEST_VERSION = "55.0.0"
-MINIMUM_CLI_VERSION = "2.1148.0"
+# Schema 36.0.0 is read by every CDK CLI since 2.150 (newer CLIs read older schemas; older CLIs
+# refuse newer ones), so assemblies written here work with the CLI versions users actually have.
+MANIFEST_VERSION = "36.0.0"

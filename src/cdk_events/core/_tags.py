@@ -119,9 +119,8 @@ class _TagAspect(IAspect):
             return
         from ._stack import Stack
 
-        if isinstance(node, Stack):
-            if node.node.try_get_context("@aws-cdk/core:explicitStackTags"):
-                return
+        if isinstance(node, Stack) and node.node.try_get_context("@aws-cdk/core:explicitStackTags"):
+            return
         resource_type = manager.resource_type_name
         if resource_type in self.exclude:
             return

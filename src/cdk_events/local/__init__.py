@@ -27,6 +27,7 @@ from ._evaluate import test_event_pattern
 from ._input import render_input
 from ._matcher import Matcher
 from ._pattern import validate_event_pattern
+from ._simulate import RuleMatch, SimulationResult, TargetDelivery, simulate
 
 __all__ = [
     "CronExpression",
@@ -40,6 +41,10 @@ __all__ = [
     "InvalidInputError",
     "InvalidScheduleError",
     "Matcher",
+    "RuleMatch",
+    "SimulationResult",
+    "TargetDelivery",
+    "simulate",
     "UndeliverableInputError",
     "test_event_pattern",
     "validate_event_pattern",

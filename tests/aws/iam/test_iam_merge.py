@@ -49,7 +49,7 @@ def test_indexed_merge_equals_pairwise_on_random_policies() -> None:
         iam.AnyPrincipal(),
         iam.ArnPrincipal("arn:aws:iam::123456789012:role/r"),
     ]
-    for _ in range(200):
+    for _ in range(120):
         statements: list[iam.PolicyStatement] = []
         for _ in range(rng.randint(1, 25)):
             kwargs: dict[str, Any] = {

@@ -190,7 +190,7 @@ def test_immutable_imported_role_adds_nothing(tmp_path: Path) -> None:
 
 
 def test_role_arn_and_name_are_local_references(tmp_path: Path) -> None:
-    app, stack = make_stack(tmp_path)
+    _, stack = make_stack(tmp_path)
     role = iam.Role(stack, "Role", assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
     assert stack.resolve(role.role_arn) == {"Fn::GetAtt": ["Role1ABCC5F0", "Arn"]}
     assert stack.resolve(role.role_name) == {"Ref": "Role1ABCC5F0"}

@@ -11,14 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from cdk_events._cfn_runtime import (
-    CfnStruct,
-    CfnTag,
-    add_external_tags,
-    drop_none,
-    render_struct,
-    render_tags,
-)
+from cdk_events._cfn_runtime import CfnStruct, CfnTag, add_external_tags, drop_none, render_struct, render_tags
 from cdk_events.core._cfn_element import CfnResource
 from cdk_events.core._construct import Construct
 from cdk_events.core._tags import TagManager
@@ -177,9 +170,7 @@ class CfnRestApi(CfnResource):
         self.api_key_source_type: str | None = api_key_source_type
         self.binary_media_types: Sequence[str] | IResolvable | None = binary_media_types
         self.body: Any | None = body
-        self.body_s3_location: CfnRestApi.S3LocationProperty | Mapping[str, Any] | IResolvable | None = (
-            body_s3_location
-        )
+        self.body_s3_location: CfnRestApi.S3LocationProperty | Mapping[str, Any] | IResolvable | None = body_s3_location
         self.clone_from: str | None = clone_from
         self.description: str | None = description
         self.disable_execute_api_endpoint: bool | IResolvable | None = disable_execute_api_endpoint

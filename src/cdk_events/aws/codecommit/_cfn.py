@@ -218,9 +218,7 @@ class CfnRepository(CfnResource):
         self.repository_description: str | None = repository_description
         self.repository_name: str | None = repository_name
         self.triggers: (
-            Sequence[CfnRepository.RepositoryTriggerProperty | Mapping[str, Any] | IResolvable]
-            | IResolvable
-            | None
+            Sequence[CfnRepository.RepositoryTriggerProperty | Mapping[str, Any] | IResolvable] | IResolvable | None
         ) = triggers
         self.tags = TagManager("AWS::CodeCommit::Repository")
         """Tag manager of this resource (`Tags.of(...)` adds here)."""

@@ -258,9 +258,7 @@ class CfnSecurityGroup(CfnResource):
             "GroupDescription": self.group_description,
             "GroupName": self.group_name,
             "SecurityGroupEgress": render_list(self.security_group_egress, CfnSecurityGroup.EgressProperty),
-            "SecurityGroupIngress": render_list(
-                self.security_group_ingress, CfnSecurityGroup.IngressProperty
-            ),
+            "SecurityGroupIngress": render_list(self.security_group_ingress, CfnSecurityGroup.IngressProperty),
             "Tags": render_tags(self.tags, None, self._dynamic_tags),
             "VpcId": self.vpc_id,
         }

@@ -11,14 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from cdk_events._cfn_runtime import (
-    CfnStruct,
-    CfnTag,
-    add_external_tags,
-    drop_none,
-    render_struct,
-    render_tags,
-)
+from cdk_events._cfn_runtime import CfnStruct, CfnTag, add_external_tags, drop_none, render_struct, render_tags
 from cdk_events.core._cfn_element import CfnResource
 from cdk_events.core._construct import Construct
 from cdk_events.core._tags import TagManager
@@ -171,10 +164,7 @@ class CfnStream(CfnResource):
         retention_period_hours: float | None = None,
         shard_count: float | None = None,
         stream_encryption: CfnStream.StreamEncryptionProperty | Mapping[str, Any] | IResolvable | None = None,
-        stream_mode_details: CfnStream.StreamModeDetailsProperty
-        | Mapping[str, Any]
-        | IResolvable
-        | None = None,
+        stream_mode_details: CfnStream.StreamModeDetailsProperty | Mapping[str, Any] | IResolvable | None = None,
         tags: Sequence[CfnTag | Mapping[str, Any]] | None = None,
         warm_throughput_mi_bps: float | None = None,
     ) -> None:
@@ -191,12 +181,12 @@ class CfnStream(CfnResource):
         self.record_distribution_strategy: str | None = record_distribution_strategy
         self.retention_period_hours: float | None = retention_period_hours
         self.shard_count: float | None = shard_count
-        self.stream_encryption: (
-            CfnStream.StreamEncryptionProperty | Mapping[str, Any] | IResolvable | None
-        ) = stream_encryption
-        self.stream_mode_details: (
-            CfnStream.StreamModeDetailsProperty | Mapping[str, Any] | IResolvable | None
-        ) = stream_mode_details
+        self.stream_encryption: CfnStream.StreamEncryptionProperty | Mapping[str, Any] | IResolvable | None = (
+            stream_encryption
+        )
+        self.stream_mode_details: CfnStream.StreamModeDetailsProperty | Mapping[str, Any] | IResolvable | None = (
+            stream_mode_details
+        )
         self.warm_throughput_mi_bps: float | None = warm_throughput_mi_bps
         self.tags = TagManager("AWS::Kinesis::Stream")
         """Tag manager of this resource (`Tags.of(...)` adds here)."""

@@ -50,9 +50,7 @@ class CfnKey(CfnResource):
         `...Property` classes or plain dicts.
         """
         super().__init__(scope, id, type=CfnKey.CFN_RESOURCE_TYPE_NAME)
-        self.bypass_policy_lockout_safety_check: bool | IResolvable | None = (
-            bypass_policy_lockout_safety_check
-        )
+        self.bypass_policy_lockout_safety_check: bool | IResolvable | None = bypass_policy_lockout_safety_check
         self.description: str | None = description
         self.enable_key_rotation: bool | IResolvable | None = enable_key_rotation
         self.enabled: bool | IResolvable | None = enabled

@@ -49,10 +49,7 @@ class CfnFunction(CfnResource):
         }
 
         lambda_managed_instances_capacity_provider_config: (
-            CfnFunction.LambdaManagedInstancesCapacityProviderConfigProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None
+            CfnFunction.LambdaManagedInstancesCapacityProviderConfigProperty | Mapping[str, Any] | IResolvable | None
         )
 
         def __init__(
@@ -348,10 +345,7 @@ class CfnFunction(CfnResource):
             *,
             arn: str | None = None,
             local_mount_path: str | None = None,
-            s3_files_config: CfnFunction.S3FilesConfigProperty
-            | Mapping[str, Any]
-            | IResolvable
-            | None = None,
+            s3_files_config: CfnFunction.S3FilesConfigProperty | Mapping[str, Any] | IResolvable | None = None,
         ) -> None:
             self._init(
                 {
@@ -879,17 +873,11 @@ class CfnFunction(CfnResource):
         | None = None,
         code: CfnFunction.CodeProperty | Mapping[str, Any] | IResolvable | None = None,
         code_signing_config_arn: str | None = None,
-        dead_letter_config: CfnFunction.DeadLetterConfigProperty
-        | Mapping[str, Any]
-        | IResolvable
-        | None = None,
+        dead_letter_config: CfnFunction.DeadLetterConfigProperty | Mapping[str, Any] | IResolvable | None = None,
         description: str | None = None,
         durable_config: CfnFunction.DurableConfigProperty | Mapping[str, Any] | IResolvable | None = None,
         environment: CfnFunction.EnvironmentProperty | Mapping[str, Any] | IResolvable | None = None,
-        ephemeral_storage: CfnFunction.EphemeralStorageProperty
-        | Mapping[str, Any]
-        | IResolvable
-        | None = None,
+        ephemeral_storage: CfnFunction.EphemeralStorageProperty | Mapping[str, Any] | IResolvable | None = None,
         file_system_configs: Sequence[CfnFunction.FileSystemConfigProperty | Mapping[str, Any] | IResolvable]
         | IResolvable
         | None = None,
@@ -934,37 +922,27 @@ class CfnFunction(CfnResource):
         ) = capacity_provider_config
         self.code: CfnFunction.CodeProperty | Mapping[str, Any] | IResolvable | None = code
         self.code_signing_config_arn: str | None = code_signing_config_arn
-        self.dead_letter_config: (
-            CfnFunction.DeadLetterConfigProperty | Mapping[str, Any] | IResolvable | None
-        ) = dead_letter_config
+        self.dead_letter_config: CfnFunction.DeadLetterConfigProperty | Mapping[str, Any] | IResolvable | None = (
+            dead_letter_config
+        )
         self.description: str | None = description
-        self.durable_config: CfnFunction.DurableConfigProperty | Mapping[str, Any] | IResolvable | None = (
-            durable_config
+        self.durable_config: CfnFunction.DurableConfigProperty | Mapping[str, Any] | IResolvable | None = durable_config
+        self.environment: CfnFunction.EnvironmentProperty | Mapping[str, Any] | IResolvable | None = environment
+        self.ephemeral_storage: CfnFunction.EphemeralStorageProperty | Mapping[str, Any] | IResolvable | None = (
+            ephemeral_storage
         )
-        self.environment: CfnFunction.EnvironmentProperty | Mapping[str, Any] | IResolvable | None = (
-            environment
-        )
-        self.ephemeral_storage: (
-            CfnFunction.EphemeralStorageProperty | Mapping[str, Any] | IResolvable | None
-        ) = ephemeral_storage
         self.file_system_configs: (
-            Sequence[CfnFunction.FileSystemConfigProperty | Mapping[str, Any] | IResolvable]
-            | IResolvable
-            | None
+            Sequence[CfnFunction.FileSystemConfigProperty | Mapping[str, Any] | IResolvable] | IResolvable | None
         ) = file_system_configs
         self.function_name: str | None = function_name
         self.function_scaling_config: (
             CfnFunction.FunctionScalingConfigProperty | Mapping[str, Any] | IResolvable | None
         ) = function_scaling_config
         self.handler: str | None = handler
-        self.image_config: CfnFunction.ImageConfigProperty | Mapping[str, Any] | IResolvable | None = (
-            image_config
-        )
+        self.image_config: CfnFunction.ImageConfigProperty | Mapping[str, Any] | IResolvable | None = image_config
         self.kms_key_arn: str | None = kms_key_arn
         self.layers: Sequence[str] | IResolvable | None = layers
-        self.logging_config: CfnFunction.LoggingConfigProperty | Mapping[str, Any] | IResolvable | None = (
-            logging_config
-        )
+        self.logging_config: CfnFunction.LoggingConfigProperty | Mapping[str, Any] | IResolvable | None = logging_config
         self.memory_size: float | None = memory_size
         self.package_type: str | None = package_type
         self.publish_to_latest_published: bool | IResolvable | None = publish_to_latest_published
@@ -976,13 +954,9 @@ class CfnFunction(CfnResource):
             CfnFunction.RuntimeManagementConfigProperty | Mapping[str, Any] | IResolvable | None
         ) = runtime_management_config
         self.snap_start: CfnFunction.SnapStartProperty | Mapping[str, Any] | IResolvable | None = snap_start
-        self.tenancy_config: CfnFunction.TenancyConfigProperty | Mapping[str, Any] | IResolvable | None = (
-            tenancy_config
-        )
+        self.tenancy_config: CfnFunction.TenancyConfigProperty | Mapping[str, Any] | IResolvable | None = tenancy_config
         self.timeout: float | None = timeout
-        self.tracing_config: CfnFunction.TracingConfigProperty | Mapping[str, Any] | IResolvable | None = (
-            tracing_config
-        )
+        self.tracing_config: CfnFunction.TracingConfigProperty | Mapping[str, Any] | IResolvable | None = tracing_config
         self.vpc_config: CfnFunction.VpcConfigProperty | Mapping[str, Any] | IResolvable | None = vpc_config
         self.tags = TagManager("AWS::Lambda::Function")
         """Tag manager of this resource (`Tags.of(...)` adds here)."""

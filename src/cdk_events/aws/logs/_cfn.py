@@ -48,9 +48,7 @@ class CfnLogGroup(CfnResource):
         `...Property` classes or plain dicts.
         """
         super().__init__(scope, id, type=CfnLogGroup.CFN_RESOURCE_TYPE_NAME)
-        self.bearer_token_authentication_enabled: bool | IResolvable | None = (
-            bearer_token_authentication_enabled
-        )
+        self.bearer_token_authentication_enabled: bool | IResolvable | None = bearer_token_authentication_enabled
         self.data_protection_policy: Any | None = data_protection_policy
         self.deletion_protection_enabled: bool | IResolvable | None = deletion_protection_enabled
         self.field_index_policies: Sequence[Any] | IResolvable | None = field_index_policies

@@ -197,9 +197,7 @@ class CfnTopic(CfnResource):
             "ArchivePolicy": self.archive_policy,
             "ContentBasedDeduplication": self.content_based_deduplication,
             "DataProtectionPolicy": self.data_protection_policy,
-            "DeliveryStatusLogging": render_list(
-                self.delivery_status_logging, CfnTopic.LoggingConfigProperty
-            ),
+            "DeliveryStatusLogging": render_list(self.delivery_status_logging, CfnTopic.LoggingConfigProperty),
             "DisplayName": self.display_name,
             "FifoThroughputScope": self.fifo_throughput_scope,
             "FifoTopic": self.fifo_topic,

@@ -1,0 +1,92 @@
+"""`ITopic` and the base shared by owned and imported topics."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from cdk_events.core import Construct, Resource, ResourceEnvironment
+
+from .. import iam
+from ._policy import TopicPolicy
+
+if TYPE_CHECKING:
+    from ..kms import IKey
+
+
+@runtime_checkable
+class ITopic(Protocol):
+    """An SNS topic, defined here or imported (mirrors `aws_cdk.aws_sns.ITopic`)."""
+
+    @property
+    def topic_arn(self) -> str: ...
+
+    @property
+    def topic_name(self) -> str: ...
+
+    @property
+    def fifo(self) -> bool: ...
+
+    @property
+    def master_key(self) -> IKey | None: ...
+
+    @property
+    def env(self) -> ResourceEnvironment: ...
+
+    def add_to_resource_policy(self, statement: iam.PolicyStatement) -> iam.AddToResourcePolicyResult: ...
+
+    def grant_publish(self, grantee: iam.IGrantable) -> iam.Grant: ...
+
+
+class TopicBase(Resource):
+    """What owned and imported topics share: the topic policy and the grants."""
+
+    topic_arn: str
+    topic_name: str
+    fifo: bool = False
+    content_based_deduplication: bool = False
+    master_key: IKey | None = None
+    _auto_create_policy: bool = False
+    _enforce_ssl: bool = False
+
+    def __init__(self, scope: Construct, id: str, **kwargs: Any):
+        super().__init__(scope, id, **kwargs)
+        self._policy: TopicPolicy | None = None
+        self.node.add_validation(_PolicyValidation(self))
+
+    @property
+    def policy(self) -> TopicPolicy | None:
+        """The topic policy, once a statement was added (None for an imported topic)."""
+        return self._policy
+
+    def add_to_resource_policy(self, statement: iam.PolicyStatement) -> iam.AddToResourcePolicyResult:
+        """Add a statement to the topic policy (created as child `Policy` on first use); an
+        imported topic's policy cannot be changed (not added)."""
+        if self._policy is None and self._auto_create_policy:
+            self._policy = TopicPolicy(self, "Policy", topics=[self], enforce_ssl=self._enforce_ssl)
+        if self._policy is None:
+            return iam.AddToResourcePolicyResult(statement_added=False)
+        self._policy.document.add_statements(statement)
+        return iam.AddToResourcePolicyResult(statement_added=True, policy_dependable=self._policy)
+
+    def grant_publish(self, grantee: iam.IGrantable) -> iam.Grant:
+        """Grant `sns:Publish` (and `kms:Decrypt`, `kms:GenerateDataKey*` on the topic's key, if any):
+        on the principal's policy, or the topic policy when the principal has none."""
+        grant = iam.Grant.add_to_principal_or_resource(
+            grantee=grantee, actions=["sns:Publish"], resource_arns=[self.topic_arn], resource=self)
+        if self.master_key is not None:
+            self.master_key.grant(grantee, "kms:Decrypt", "kms:GenerateDataKey*")
+        return grant
+
+    def grant_subscribe(self, grantee: iam.IGrantable) -> iam.Grant:
+        """Grant `sns:Subscribe`."""
+        return iam.Grant.add_to_principal_or_resource(
+            grantee=grantee, actions=["sns:Subscribe"], resource_arns=[self.topic_arn], resource=self)
+
+
+class _PolicyValidation:
+    def __init__(self, topic: TopicBase):
+        self._topic = topic
+
+    def validate(self) -> list[str]:
+        policy = self._topic._policy
+        return policy.document.validate_for_resource_policy() if policy is not None else []

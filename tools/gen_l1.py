@@ -43,6 +43,7 @@ MODULES: dict[str, list[str]] = {
     "src/cdk_events/aws/kinesis/_cfn.py": ["AWS::Kinesis::Stream"],
     "src/cdk_events/aws/ec2/_cfn.py": ["AWS::EC2::SecurityGroup"],
     "src/cdk_events/aws/apigateway/_cfn.py": ["AWS::ApiGateway::RestApi"],
+    "src/cdk_events/aws/firehose/_cfn.py": ["AWS::KinesisFirehose::DeliveryStream"],
 }
 
 # Resources that aws-cdk-lib makes taggable the "legacy" way (`tags` is the TagManager, initialised

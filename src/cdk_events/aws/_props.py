@@ -71,9 +71,11 @@ def check_range(scope: Construct, label: str, value: float | None, min_value: fl
         return
     suffix = f" {unit}" if unit else ""
     if value < min_value:
-        raise construct_error(scope, f"{label} must be {_num(min_value)}{suffix} or more, but {_num(value)} was provided")
+        raise construct_error(
+            scope, f"{label} must be {_num(min_value)}{suffix} or more, but {_num(value)} was provided")
     if value > max_value:
-        raise construct_error(scope, f"{label} must be {_num(max_value)}{suffix} or less, but {_num(value)} was provided")
+        raise construct_error(
+            scope, f"{label} must be {_num(max_value)}{suffix} or less, but {_num(value)} was provided")
 
 
 def _num(value: float) -> str:

@@ -121,85 +121,76 @@ def js_stringify(value: Any, indent: int = 0) -> str:
 
 
 def _write_compact(value: Any, out: list[str]) -> None:
-    append = out.append
-    if isinstance(value, dict):
-        append("{")
-        first = True
-        for key, item in js_items(value):
-            if item is None:
-                continue
-            if not first:
-                append(",")
-            first = False
-            append(_encode_str(key))
-            append(":")
-            _write_compact(item, out)
-        append("}")
-    elif isinstance(value, list | tuple):
-        append("[")
-        first = True
-        for item in value:
-            if item is None:
-                continue
-            if not first:
-                append(",")
-            first = False
-            _write_compact(item, out)
-        append("]")
-    else:
-        text = _scalar(value)
-        if text is None:
-            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-        append(text)
+    out.append(_compact(value))
 
 
-def _write_indented(value: Any, out: list[str], newline: str, step: str) -> None:
-    append = out.append
-    if isinstance(value, str):
-        append(_encode_str(value))
-        return
-    if isinstance(value, dict):
-        items = [(k, v) for k, v in js_items(value) if v is not None]
-        if not items:
-            append("{}")
-            return
-        inner = newline + step
-        append("{")
-        sep = inner
-        for key, item in items:
-            append(sep)
-            append(_encode_str(key))
-            append(": ")
-            if isinstance(item, str):
-                append(_encode_str(item))
-            else:
-                _write_indented(item, out, inner, step)
-            sep = "," + inner
-        append(newline)
-        append("}")
-        return
-    if isinstance(value, list | tuple):
-        elems = [v for v in value if v is not None]
-        if not elems:
-            append("[]")
-            return
-        inner = newline + step
-        append("[")
-        sep = inner
-        for item in elems:
-            append(sep)
-            if isinstance(item, str):
-                append(_encode_str(item))
-            else:
-                _write_indented(item, out, inner, step)
-            sep = "," + inner
-        append(newline)
-        append("]")
-        return
+def _compact(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
+    if kind is dict or isinstance(value, dict):
+        pairs = js_items(value) if _needs_reorder(value) else value.items()
+        return "{" + ",".join(
+            _encode_str(key) + ":" + (_encode_str(item) if type(item) is str else _compact(item))
+            for key, item in pairs if item is not None) + "}"
+    if kind is list or isinstance(value, list | tuple):
+        return "[" + ",".join(
+            _encode_str(item) if type(item) is str else _compact(item) for item in value if item is not None) + "]"
     text = _scalar(value)
     if text is None:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-    append(text)
+    return text
+
+
+def _write_indented(value: Any, out: list[str], newline: str, step: str) -> None:
+    out.append(_indented(value, newline, step))
+
+
+def _needs_reorder(obj: dict[str, Any]) -> bool:
+    for key in obj:
+        if key[:1].isdigit():
+            return True
+    return False
+
+
+def _indented(value: Any, newline: str, step: str) -> str:
+    """`value` as indented JSON text; `newline` is the line break plus the current indentation."""
+    kind = type(value)
+    if kind is str:
+        return _encode_str(value)
+    if kind is dict or isinstance(value, dict):
+        inner = newline + step
+        parts = []
+        pairs = js_items(value) if _needs_reorder(value) else value.items()
+        for key, item in pairs:
+            item_kind = type(item)
+            if item_kind is str:
+                parts.append(inner + _encode_str(key) + ": " + _encode_str(item))
+            elif item is None:
+                continue
+            else:
+                parts.append(inner + _encode_str(key) + ": " + _indented(item, inner, step))
+        if not parts:
+            return "{}"
+        return "{" + ",".join(parts) + newline + "}"
+    if kind is list or isinstance(value, list | tuple):
+        inner = newline + step
+        parts = []
+        for item in value:
+            item_kind = type(item)
+            if item_kind is str:
+                parts.append(inner + _encode_str(item))
+            elif item is None:
+                continue
+            else:
+                parts.append(inner + _indented(item, inner, step))
+        if not parts:
+            return "[]"
+        return "[" + ",".join(parts) + newline + "]"
+    text = _scalar(value)
+    if text is None:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    return text
 
 
 # ICU's root collation order of the printable ASCII characters that are not letters (whitespace,

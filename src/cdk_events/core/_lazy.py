@@ -12,20 +12,31 @@ from ._token import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
 Producer = Callable[..., Any] | Any
 
 
+def _takes_context(fn: Callable[..., Any]) -> bool:
+    """True when `fn` has a required positional parameter (it then receives the resolve context).
+
+    `lambda i=i: ...` (the loop idiom) is a producer without arguments.
+    """
+    target = getattr(fn, "__func__", fn)
+    code = getattr(target, "__code__", None)
+    if code is not None:
+        bound = 1 if target is not fn else 0
+        required = code.co_argcount - bound - len(getattr(target, "__defaults__", None) or ())
+        return required > 0
+    try:
+        return any(
+            p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+            for p in inspect.signature(fn).parameters.values())
+    except (TypeError, ValueError):
+        return True
+
+
 def _as_function(producer: Producer) -> Callable[[IResolveContext], Any]:
     produce = getattr(producer, "produce", None)
     fn: Callable[..., Any] = produce if callable(produce) else producer
     if not callable(fn):
         raise TypeError(f"Lazy: expected a callable or an object with produce(), got {producer!r}")
-    try:
-        # only a required positional parameter receives the context: `lambda i=i: ...` (the loop
-        # idiom) is a producer without arguments
-        takes_context = any(
-            p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
-            for p in inspect.signature(fn).parameters.values())
-    except (TypeError, ValueError):
-        takes_context = True
-    return fn if takes_context else (lambda _context: fn())
+    return fn if _takes_context(fn) else (lambda _context: fn())
 
 
 class LazyValue(IResolvable):

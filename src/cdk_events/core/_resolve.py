@@ -170,21 +170,27 @@ class _PostProcessorSlot:
 class ResolveContext(IResolveContext):
     """The context handed to `IResolvable.resolve`."""
 
-    __slots__ = ("_options", "_slot", "document_path", "preparing", "scope")
+    __slots__ = ("_depth", "_options", "_path", "_slot", "preparing", "scope")
 
-    def __init__(self, options: ResolveOptions, path: tuple[str, ...], slot: _PostProcessorSlot | None = None):
+    def __init__(self, options: ResolveOptions, path: Any, depth: int = 0, slot: _PostProcessorSlot | None = None):
         self._options = options
         self.scope = options.scope
         self.preparing = options.preparing
-        self.document_path = path
+        self._path = path
+        self._depth = depth
         self._slot = slot
+
+    @property
+    def document_path(self) -> tuple[str, ...]:  # type: ignore[override]
+        """Where in the document the value being resolved is."""
+        return path_tuple(self._path)
 
     def resolve(self, value: Any, *, allow_intrinsic_keys: bool = False, remove_empty: bool = True) -> Any:
         """Resolve a nested value in this context."""
         options = self._options
         if allow_intrinsic_keys and not options.allow_intrinsic_keys:
             options = options.evolve(allow_intrinsic_keys=True)
-        return _resolve(value, options, self.document_path)
+        return _resolve(value, options, self._path, self._depth + 1)
 
     def register_post_processor(self, post_processor: IPostProcessor) -> None:
         """Apply `post_processor` to the value of the token being resolved."""
@@ -237,61 +243,61 @@ def resolve(
     options = ResolveOptions(
         scope, resolver, preparing=preparing, remove_empty=remove_empty, allow_intrinsic_keys=allow_intrinsic_keys
     )
-    return _resolve(value, options, ())
+    return _resolve(value, options, None, 0)
 
 
-def _path_text(path: tuple[str, ...]) -> str:
-    return "/" + "/".join(path)
+Path = tuple[Any, str] | None  # (parent path, key): a linked list, cheap to extend
 
 
-def _resolve(value: Any, options: ResolveOptions, path: tuple[str, ...]) -> Any:
-    if len(path) > _MAX_DEPTH:
-        raise ResolutionError(f"Unable to resolve object tree with circular reference. Path: {_path_text(path)}")
+def path_tuple(path: Path) -> tuple[str, ...]:
+    """The document path of a linked path, root first."""
+    keys: list[str] = []
+    while path is not None:
+        path, key = path
+        keys.append(key)
+    keys.reverse()
+    return tuple(keys)
+
+
+def _path_text(path: Path) -> str:
+    return "/" + "/".join(path_tuple(path))
+
+
+def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) -> Any:
     kind = type(value)
     if kind is str:
         if "${Token[" not in value:
             return value
         fragments = split_string(value)
-        if not fragments.tokens:
+        if not fragments.items or all(not is_tok for is_tok, _ in fragments.items):
             return value
-        result = options.resolver.resolve_string(fragments, ResolveContext(options, path))
+        result = options.resolver.resolve_string(fragments, ResolveContext(options, path, depth))
         return tag_resolved(result, ResolutionTypeHint.STRING)
+    if depth > _MAX_DEPTH:
+        raise ResolutionError(f"Unable to resolve object tree with circular reference. Path: {_path_text(path)}")
+    if kind is dict or kind is TaggedDict:
+        return _resolve_dict(value, options, path, depth)
     if kind is int or kind is bool or value is None or value is JSON_NULL:
         return value
+    if kind is list or kind is tuple:
+        return _resolve_list(value, options, path, depth)
     if kind is float:
         token = TOKEN_MAP.lookup_number(value)
         if token is None:
             return value
         slot = _PostProcessorSlot()
-        result = options.resolver.resolve_token(token, ResolveContext(options, path, slot), slot)
+        result = options.resolver.resolve_token(token, ResolveContext(options, path, depth, slot), slot)
         return tag_resolved(result, ResolutionTypeHint.NUMBER)
-    if kind is dict or kind is TaggedDict:
-        return _resolve_dict(value, options, path)
-    if kind is list or kind is tuple:
-        if len(value) == 1 and type(value[0]) is str and value[0].startswith("#{Token["):
-            result = options.resolver.resolve_list(list(value), ResolveContext(options, path))
-            return tag_resolved(result, ResolutionTypeHint.STRING_LIST)
-        out = []
-        for index, item in enumerate(value):
-            if type(item) is str and item.startswith("#{Token[") and LIST_TOKEN_RE.fullmatch(item):
-                # a list token spread into a longer list (`["a", *Match.prefix("b")]`): its elements join the list
-                spliced = options.resolver.resolve_list([item], ResolveContext(options, (*path, str(index))))
-                out.extend(spliced if isinstance(spliced, list) else [spliced])
-                continue
-            resolved = _resolve(item, options, (*path, str(index)))
-            if resolved is not None or not options.remove_empty:
-                out.append(resolved)
-        return out
     if isinstance(value, IResolvable):
         slot = _PostProcessorSlot()
-        result = options.resolver.resolve_token(value, ResolveContext(options, path, slot), slot)
+        result = options.resolver.resolve_token(value, ResolveContext(options, path, depth, slot), slot)
         return tag_resolved(result, value.type_hint or ResolutionTypeHint.STRING)
     if isinstance(value, str):
-        return _resolve(str(value), options, path)
+        return _resolve(str(value), options, path, depth)
     if isinstance(value, dict):
-        return _resolve_dict(value, options, path)
+        return _resolve_dict(value, options, path, depth)
     if isinstance(value, list | tuple):
-        return _resolve(list(value), options, path)
+        return _resolve_list(list(value), options, path, depth)
     if isinstance(value, int | float):
         return value
     from ._construct import Construct
@@ -300,23 +306,58 @@ def _resolve(value: Any, options: ResolveOptions, path: tuple[str, ...]) -> Any:
         raise ResolutionError(f"Trying to resolve() a Construct at {_path_text(path)}")
     to_cfn = getattr(value, "_to_cloudformation_value", None)
     if to_cfn is not None:
-        return _resolve(to_cfn(), options, path)
+        return _resolve(to_cfn(), options, path, depth)
     raise ResolutionError(
         f"Cannot render a value of type {type(value).__name__} into CloudFormation at {_path_text(path)}: {value!r}"
     )
 
 
-def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: tuple[str, ...]) -> Any:
+def _resolve_list(value: Any, options: ResolveOptions, path: Path, depth: int) -> list[Any] | Any:
+    if len(value) == 1 and type(value[0]) is str and value[0].startswith("#{Token["):
+        result = options.resolver.resolve_list(list(value), ResolveContext(options, path, depth))
+        return tag_resolved(result, ResolutionTypeHint.STRING_LIST)
+    out = []
+    remove_empty = options.remove_empty
+    depth += 1
+    for index, item in enumerate(value):
+        item_type = type(item)
+        if item_type is str:
+            if "{Token[" not in item:
+                out.append(item)
+                continue
+            if item.startswith("#{Token[") and LIST_TOKEN_RE.fullmatch(item):
+                # a list token spread into a longer list (`["a", *Match.prefix("b")]`): its elements join the list
+                spliced = options.resolver.resolve_list([item], ResolveContext(options, (path, str(index)), depth))
+                out.extend(spliced if isinstance(spliced, list) else [spliced])
+                continue
+        elif item_type is int or item_type is bool:
+            out.append(item)
+            continue
+        resolved = _resolve(item, options, (path, str(index)), depth)
+        if resolved is not None or not remove_empty:
+            out.append(resolved)
+    return out
+
+
+def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, depth: int) -> Any:
     result: dict[str, Any] = {}
     intrinsic_keys = 0
+    remove_empty = options.remove_empty
+    depth += 1
     for key, item in value.items():
-        resolved = _resolve(item, options, (*path, str(key)))
-        if resolved is None and options.remove_empty:
-            continue
+        item_type = type(item)
+        if item_type is str and "${Token[" not in item:
+            resolved = item
+        elif item_type is int or item_type is bool:
+            resolved = item
+        else:
+            resolved = _resolve(item, options, (path, key if type(key) is str else str(key)), depth)
+            if resolved is None and remove_empty:
+                continue
         if type(key) is str and ("{Token[" not in key or not has_token(key)):
             result[key] = resolved
             continue
-        resolved_key = _resolve(key, options, path)
+        resolved_key = _resolve(key, options, path, depth)
         if isinstance(resolved_key, str):
             result[resolved_key] = resolved
         elif options.allow_intrinsic_keys:

@@ -1,1 +1,32 @@
-"""cdk_events.aws.ec2: the `aws_cdk.aws_ec2` counterpart of cdk-events."""
+"""cdk_events.aws.ec2: the parts of `aws_cdk.aws_ec2` that EventBridge targets need.
+
+Imported VPCs (`Vpc.from_vpc_attributes`) with `select_subnets`, imported subnets
+(`Subnet.from_subnet_id`), security groups (owned with the CDK's default egress rule, or
+`SecurityGroup.from_security_group_id`), `SubnetSelection` and `SubnetType`. Literal ids are
+checked against the formats CloudFormation validates (`sg-`, `subnet-`, `vpc-` + 8 or 17 hex digits).
+"""
+
+from ._cfn import CfnSecurityGroup
+from ._security_group import ISecurityGroup, SecurityGroup
+from ._subnet import ISubnet, RouteTable, SelectedSubnets, Subnet, SubnetSelection, SubnetType
+from ._vpc import IVpc, Vpc
+
+__all__ = [
+    "CfnSecurityGroup",
+    "ISecurityGroup",
+    "ISubnet",
+    "IVpc",
+    "RouteTable",
+    "SecurityGroup",
+    "SelectedSubnets",
+    "Subnet",
+    "SubnetSelection",
+    "SubnetType",
+    "Vpc",
+]
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.aws.ec2."):
+        _obj.__module__ = "cdk_events.aws.ec2"
+del _name, _obj

@@ -33,7 +33,7 @@ class IResourceWithPolicy(Protocol):
 
 
 def _grantable(grantee: Any) -> IGrantable:
-    if not isinstance(grantee, IGrantable):
+    if not hasattr(grantee, "grant_principal"):
         raise UnscopedValidationError(
             f"Grant: 'grantee' must be a grantable (a Role, a principal, a Function, ...), got {grantee!r} "
             f"(a {type(grantee).__name__})"

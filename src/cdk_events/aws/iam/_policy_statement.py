@@ -18,6 +18,7 @@ from ._principals import (
     ArnPrincipal,
     IPrincipal,
     ServicePrincipal,
+    is_principal,
     merge_principal,
     validate_condition_object,
 )
@@ -53,11 +54,18 @@ def _string_list(owner: str, name: str, value: Any) -> list[str]:
     return out
 
 
+_VALID_ACTIONS: set[str] = set()
+
+
 def _validate_actions(actions: list[str]) -> None:
-    if Token.is_unresolved(actions):
+    if not actions or Token.is_unresolved(actions):
         return
     for action in actions:
-        if not Token.is_unresolved(action) and not _ACTION.match(action):
+        if action in _VALID_ACTIONS:
+            continue
+        if Token.is_unresolved(action) or _ACTION.match(action):
+            _VALID_ACTIONS.add(action)
+        else:
             raise UnscopedValidationError(
                 f"Action '{action}' is invalid. An action string "
                 "consists of a service namespace, a colon, and "
@@ -475,7 +483,7 @@ def _principal_list(name: str, value: Any) -> list[IPrincipal]:
             f"principals, got {value!r} (a {type(value).__name__})"
         )
     for item in value:
-        if not isinstance(item, IPrincipal):
+        if not is_principal(item):
             raise UnscopedValidationError(
                 f"PolicyStatement: '{name}' must be a list of "
                 "principals (ServicePrincipal, AccountPrincipal, a "

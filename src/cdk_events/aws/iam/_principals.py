@@ -471,7 +471,7 @@ class CompositePrincipal(PrincipalBase):
     def add_principals(self, *principals: IPrincipal) -> CompositePrincipal:
         """Add more principals; returns this principal."""
         for principal in principals:
-            if not isinstance(principal, IPrincipal):
+            if not is_principal(principal):
                 raise UnscopedValidationError(
                     "CompositePrincipal: expected principals, got "
                     f"{principal!r} (a {type(principal).__name__})"
@@ -523,3 +523,9 @@ def add_principal_to_assume_role(principal: IPrincipal, document: PolicyDocument
     from ._policy_statement import PolicyStatement
 
     document.add_statements(PolicyStatement(actions=[principal.assume_role_action], principals=[principal]))
+
+
+def is_principal(value: object) -> bool:
+    """True for principals (a cheap check: runtime `Protocol` checks are slow on hot paths)."""
+    return isinstance(value, PrincipalBase) or (
+        hasattr(value, "policy_fragment") and hasattr(value, "add_to_principal_policy"))

@@ -39,6 +39,7 @@ from ._principals import (
     PrincipalPolicyFragment,
     ServicePrincipal,
     add_principal_to_assume_role,
+    is_principal,
 )
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ class Role(Resource):
         permissions_boundary: IManagedPolicy | None = None,
     ):
         super().__init__(scope, id, physical_name=role_name)
-        if not isinstance(assumed_by, IPrincipal):
+        if not is_principal(assumed_by):
             raise ValidationError(
                 f"Role '{self.node.path}': 'assumed_by' must be a principal such as "
                 "ServicePrincipal('events.amazonaws.com'), got "

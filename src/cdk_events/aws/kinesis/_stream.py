@@ -191,7 +191,8 @@ class Stream(StreamBase):
             shard_count = 1
         retention_hours = retention_period.to_hours() if retention_period is not None else 24
         if not Token.is_unresolved(retention_hours) and not 24 <= retention_hours <= 8760:
-            raise construct_error(self, f"retentionPeriod must be between 24 and 8760 hours. Received {retention_hours}")
+            raise construct_error(
+                self, f"retentionPeriod must be between 24 and 8760 hours. Received {retention_hours}")
         stream_encryption, key = self._encryption(encryption, encryption_key)
         resource = CfnStream(
             self, "Resource",
@@ -236,7 +237,8 @@ class Stream(StreamBase):
         encryption_type = encryption or (StreamEncryption.KMS if key is not None else StreamEncryption.UNENCRYPTED)
         if encryption_type is not StreamEncryption.KMS and key is not None:
             raise construct_error(
-                self, f"encryptionKey is specified, so 'encryption' must be set to KMS (value: {encryption_type.value})")
+                self,
+                f"encryptionKey is specified, so 'encryption' must be set to KMS (value: {encryption_type.value})")
         if encryption_type is StreamEncryption.UNENCRYPTED:
             return None, None
         if encryption_type is StreamEncryption.MANAGED:

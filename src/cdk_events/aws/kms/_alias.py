@@ -33,7 +33,8 @@ class Alias(Resource):
             if not alias_name.startswith(REQUIRED_ALIAS_PREFIX):
                 alias_name = REQUIRED_ALIAS_PREFIX + alias_name
             if alias_name == REQUIRED_ALIAS_PREFIX:
-                raise construct_error(self, f"Alias must include a value after \"{REQUIRED_ALIAS_PREFIX}\": {alias_name}")
+                raise construct_error(
+                    self, f"Alias must include a value after \"{REQUIRED_ALIAS_PREFIX}\": {alias_name}")
             if alias_name.lower().startswith(_DISALLOWED_PREFIX):
                 raise construct_error(self, f"Alias cannot start with {_DISALLOWED_PREFIX}: {alias_name}")
             if not _ALIAS_NAME.match(alias_name):

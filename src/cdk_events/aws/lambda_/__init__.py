@@ -1,1 +1,20 @@
-"""cdk_events.aws.lambda_: the `aws_cdk.aws_lambda` counterpart of cdk-events."""
+"""cdk_events.aws.lambda_: Lambda functions with inline code (the `aws_cdk.aws_lambda` counterpart).
+
+`Function` creates its execution role, its CDK-managed log group and its permissions as the CDK
+does; `Code.from_inline` is the only code source offered.
+"""
+
+from ._cfn import CfnFunction, CfnPermission
+from ._code import Code, CodeConfig, InlineCode
+from ._function import Function
+from ._function_base import FunctionBase, IFunction
+from ._runtime import Architecture, Runtime, RuntimeFamily
+
+__all__ = ["Architecture", "CfnFunction", "CfnPermission", "Code", "CodeConfig", "Function", "FunctionBase",
+           "IFunction", "InlineCode", "Runtime", "RuntimeFamily"]
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.aws.lambda_."):
+        _obj.__module__ = "cdk_events.aws.lambda_"
+del _name, _obj

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any, NoReturn, Protocol, runtime_checkable
 
-from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
-from cdk_events.core._token import is_unresolved
+from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack, Token
 
 from .. import iam
-from .._props import check_str, construct_error
+from .._imports import require_str, split_import_arn
+from .._props import construct_error
+
+_ARN_SHAPE = "arn:<partition>:states:<region>:<account>:stateMachine:<name>"
 
 
 @runtime_checkable
@@ -69,21 +71,17 @@ class StateMachine(StateMachineBase):
     def from_state_machine_arn(scope: Construct, id: str, state_machine_arn: str) -> IStateMachine:
         """A state machine defined elsewhere, by ARN (`arn:aws:states:<region>:<account>:stateMachine:<name>`);
         its account and region come from the ARN."""
-        arn = check_str(scope, "state_machine_arn", state_machine_arn)
-        if not arn:
-            raise construct_error(scope, f"'state_machine_arn' must be a state machine ARN, got {arn!r}")
-        if not is_unresolved(arn) and ":stateMachine:" not in arn:
-            raise construct_error(
-                scope, f"'state_machine_arn' must look like arn:<partition>:states:<region>:<account>:stateMachine:"
-                       f"<name>, got {arn!r}")
-        return _ImportedStateMachine(scope, id, arn)
+        parts = split_import_arn(scope, "state_machine_arn", state_machine_arn, ArnFormat.COLON_RESOURCE_NAME,
+                                 _ARN_SHAPE, service="states")
+        if parts.resource != "stateMachine" and not Token.is_unresolved(state_machine_arn):
+            raise construct_error(scope, f"'state_machine_arn' must be an ARN like {_ARN_SHAPE}, got "
+                                         f"{state_machine_arn!r}")
+        return _ImportedStateMachine(scope, id, state_machine_arn)
 
     @staticmethod
     def from_state_machine_name(scope: Construct, id: str, state_machine_name: str) -> IStateMachine:
         """A state machine of this stack's account and region, by name."""
-        name = check_str(scope, "state_machine_name", state_machine_name)
-        if not name:
-            raise construct_error(scope, f"'state_machine_name' must be a non-empty string, got {name!r}")
+        name = require_str(scope, "state_machine_name", state_machine_name, "a state machine name (a non-empty string)")
         arn = Stack.of(scope).format_arn(service="states", resource="stateMachine",
                                          arn_format=ArnFormat.COLON_RESOURCE_NAME, resource_name=name)
         return _ImportedStateMachine(scope, id, arn)

@@ -158,12 +158,14 @@ class Queue(QueueBase):
     def _encryption(self, encryption: QueueEncryption | None, key: IKey | None,
                     data_key_reuse: Duration | None) -> tuple[IKey | None, dict[str, Any], QueueEncryption | None]:
         if encryption is QueueEncryption.SQS_MANAGED and key is not None:
-            raise construct_error(self, "'encryptionMasterKey' is not supported if encryption type 'SQS_MANAGED' is used")
+            raise construct_error(
+                self, "'encryptionMasterKey' is not supported if encryption type 'SQS_MANAGED' is used")
         if encryption is not QueueEncryption.KMS and key is not None:
             if encryption is not None:
                 Annotations.of(self).add_warning_v2(
                     "@aws-cdk/aws-sqs:queueEncryptionChangedToKMS",
-                    f"encryption: Automatically changed to QueueEncryption.KMS, was: QueueEncryption.{encryption.name}\n"
+                    "encryption: Automatically changed to QueueEncryption.KMS, was: "
+                    f"QueueEncryption.{encryption.name}\n"
                     "When encryptionMasterKey is provided, always set `encryption: QueueEncryption.KMS`")
             encryption = QueueEncryption.KMS
         reuse = _seconds(data_key_reuse)

@@ -1,0 +1,83 @@
+"""Imported AWS Batch job queues and job definitions (by ARN)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
+
+from .._props import construct_error
+
+
+@runtime_checkable
+class IJobQueue(Protocol):
+    """A Batch job queue (mirrors `aws_cdk.aws_batch.IJobQueue`)."""
+
+    @property
+    def node(self) -> Any: ...
+
+    @property
+    def env(self) -> ResourceEnvironment: ...
+
+    @property
+    def job_queue_arn(self) -> str: ...
+
+    @property
+    def job_queue_name(self) -> str: ...
+
+
+@runtime_checkable
+class IJobDefinition(Protocol):
+    """A Batch job definition (mirrors `aws_cdk.aws_batch.IJobDefinition`)."""
+
+    @property
+    def node(self) -> Any: ...
+
+    @property
+    def env(self) -> ResourceEnvironment: ...
+
+    @property
+    def job_definition_arn(self) -> str: ...
+
+    @property
+    def job_definition_name(self) -> str: ...
+
+
+def _resource_name(scope: Construct, prop: str, arn: Any) -> str:
+    if not isinstance(arn, str) or not arn:
+        raise construct_error(scope, f"'{prop}' must be an ARN string, got {arn!r}")
+    return Stack.of(scope).split_arn(arn, ArnFormat.SLASH_RESOURCE_NAME).resource_name or ""
+
+
+class _ImportedJobQueue(Resource):
+    def __init__(self, scope: Construct, id: str, job_queue_arn: str):
+        super().__init__(scope, id)
+        self.job_queue_name = _resource_name(self, "job_queue_arn", job_queue_arn)
+        self.job_queue_arn = job_queue_arn
+        self.priority = 1
+
+
+class _ImportedJobDefinition(Resource):
+    def __init__(self, scope: Construct, id: str, job_definition_arn: str):
+        super().__init__(scope, id)
+        self.job_definition_name = _resource_name(self, "job_definition_arn", job_definition_arn)
+        self.job_definition_arn = job_definition_arn
+        self.enabled = True
+
+
+class JobQueue:
+    """Job queue imports (mirrors the static methods of `aws_cdk.aws_batch.JobQueue`)."""
+
+    @staticmethod
+    def from_job_queue_arn(scope: Construct, id: str, job_queue_arn: str) -> IJobQueue:
+        """A job queue defined elsewhere; its name is the part after `job-queue/`."""
+        return _ImportedJobQueue(scope, id, job_queue_arn)
+
+
+class EcsJobDefinition:
+    """ECS job definition imports (mirrors the static methods of `aws_cdk.aws_batch.EcsJobDefinition`)."""
+
+    @staticmethod
+    def from_job_definition_arn(scope: Construct, id: str, job_definition_arn: str) -> IJobDefinition:
+        """A job definition defined elsewhere; its name is the part after `job-definition/` (revision included)."""
+        return _ImportedJobDefinition(scope, id, job_definition_arn)

@@ -1,0 +1,150 @@
+"""`DeliveryStream` imports: Amazon Data Firehose delivery streams defined elsewhere, with their grants."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn, Protocol, runtime_checkable
+
+from cdk_events.core import ArnFormat, CfnMapping, Construct, Resource, ResourceEnvironment, Stack
+from cdk_events.core._token import is_unresolved
+
+from .. import iam
+from .._imports import require_str, split_import_arn
+from .._props import construct_error
+from ._cidr_blocks import FIREHOSE_CIDR_BLOCKS
+
+_ARN_SHAPE = "arn:<partition>:firehose:<region>:<account>:deliverystream/<name>"
+_CIDR_MAPPING_ID = "@aws-cdk/aws-kinesisfirehose.CidrBlocks"
+PUT_RECORD_ACTIONS = ("firehose:PutRecord", "firehose:PutRecordBatch")
+
+
+@runtime_checkable
+class IDeliveryStream(Protocol):
+    """A Firehose delivery stream (mirrors `aws_cdk.aws_kinesisfirehose.IDeliveryStream`)."""
+
+    @property
+    def delivery_stream_arn(self) -> str: ...
+
+    @property
+    def delivery_stream_name(self) -> str: ...
+
+    @property
+    def env(self) -> ResourceEnvironment: ...
+
+    def grant_put_records(self, grantee: iam.IGrantable) -> iam.Grant: ...
+
+
+class _LazyMapping(CfnMapping):
+    """A mapping written to the template only once a lookup could not be answered at synth time (the
+    CDK's `CfnMapping(lazy=True)`)."""
+
+    def __init__(self, scope: Construct, id: str, *, mapping: dict[str, dict[str, Any]]):
+        super().__init__(scope, id, mapping=mapping)
+        self._render = False
+
+    def find_in_map(self, key1: str, key2: str) -> str:
+        """The value when both keys are known here, else `Fn::FindInMap` (and the mapping is rendered)."""
+        if not is_unresolved(key1):
+            if key1 not in self.mapping:
+                raise construct_error(self, f"Mapping doesn't contain top-level key '{key1}' (the Firehose CIDR "
+                                            f"blocks are known for: {', '.join(sorted(self.mapping))})")
+            if not is_unresolved(key2):
+                if key2 not in self.mapping[key1]:
+                    raise construct_error(self, f"Mapping doesn't contain second-level key '{key2}'")
+                return str(self.mapping[key1][key2])
+        self._render = True
+        return super().find_in_map(key1, key2)
+
+    def _render_fragment(self) -> tuple[str, Any]:
+        return "Mappings", (self.mapping if self._render else None)
+
+
+def _firehose_cidr_block(scope: Construct) -> str:
+    """The CIDR block Firehose connects from in the stack's region (a mapping lookup when the region is
+    not known), as the CDK computes for every delivery stream's `connections`."""
+    stack = Stack.of(scope)
+    mapping = stack.node.try_find_child(_CIDR_MAPPING_ID)
+    if not isinstance(mapping, CfnMapping):
+        mapping = _LazyMapping(stack, _CIDR_MAPPING_ID, mapping={
+            region: {"FirehoseCidrBlock": block} for region, block in FIREHOSE_CIDR_BLOCKS.items()})
+    return mapping.find_in_map(stack.region, "FirehoseCidrBlock")
+
+
+class DeliveryStreamBase(Resource):
+    """What every delivery stream offers: its ARN, its name and grants on it."""
+
+    delivery_stream_arn: str
+    delivery_stream_name: str
+
+    def __init__(self, scope: Construct, id: str, **kwargs: Any):
+        super().__init__(scope, id, **kwargs)
+        self.firehose_cidr_block = _firehose_cidr_block(self)
+
+    def grant(self, grantee: iam.IGrantable, *actions: str) -> iam.Grant:
+        """Grant `actions` on this delivery stream to `grantee` (in its own policy)."""
+        return iam.Grant.add_to_principal(grantee=grantee, actions=list(actions),
+                                          resource_arns=[self.delivery_stream_arn])
+
+    def grant_put_records(self, grantee: iam.IGrantable) -> iam.Grant:
+        """Grant `firehose:PutRecord` and `firehose:PutRecordBatch` on this delivery stream."""
+        return self.grant(grantee, *PUT_RECORD_ACTIONS)
+
+
+class _ImportedDeliveryStream(DeliveryStreamBase):
+    def __init__(self, scope: Construct, id: str, *, arn: str, name: str, role: Any):
+        super().__init__(scope, id)
+        self.delivery_stream_arn = arn
+        self.delivery_stream_name = name
+        self.role = role
+
+    @property
+    def grant_principal(self) -> Any:
+        """The role given at import (None: the stream cannot be granted permissions)."""
+        return self.role
+
+
+class DeliveryStream(DeliveryStreamBase):
+    """A Firehose delivery stream (mirrors `aws_cdk.aws_kinesisfirehose.DeliveryStream`).
+
+    cdk-events only imports delivery streams: use `from_delivery_stream_arn`, `from_delivery_stream_name`
+    or `from_delivery_stream_attributes`.
+    """
+
+    def __init__(self, scope: Construct, id: str, **props: Any) -> NoReturn:
+        raise NotImplementedError(
+            f"[{scope.node.path}/{id}] cdk-events cannot define delivery streams; import one with "
+            "firehose.DeliveryStream.from_delivery_stream_arn(...), from_delivery_stream_name(...) or "
+            "from_delivery_stream_attributes(...)")
+
+    @staticmethod
+    def from_delivery_stream_arn(scope: Construct, id: str, delivery_stream_arn: str) -> IDeliveryStream:
+        """A delivery stream defined elsewhere, by ARN (`arn:aws:firehose:<region>:<account>:deliverystream/<name>`)."""
+        return DeliveryStream.from_delivery_stream_attributes(scope, id, delivery_stream_arn=delivery_stream_arn)
+
+    @staticmethod
+    def from_delivery_stream_name(scope: Construct, id: str, delivery_stream_name: str) -> IDeliveryStream:
+        """A delivery stream of this stack's account and region, by name."""
+        return DeliveryStream.from_delivery_stream_attributes(scope, id, delivery_stream_name=delivery_stream_name)
+
+    @staticmethod
+    def from_delivery_stream_attributes(scope: Construct, id: str, *, delivery_stream_arn: str | None = None,
+                                        delivery_stream_name: str | None = None,
+                                        role: Any = None) -> IDeliveryStream:
+        """A delivery stream defined elsewhere: give its ARN, its name or both (the missing one is derived);
+        `role` (default none) is the stream's own role."""
+        if not delivery_stream_arn and not delivery_stream_name:
+            raise construct_error(scope, "Either deliveryStreamName or deliveryStreamArn must be provided in "
+                                         "DeliveryStreamAttributes (from_delivery_stream_attributes got "
+                                         f"delivery_stream_arn={delivery_stream_arn!r}, "
+                                         f"delivery_stream_name={delivery_stream_name!r})")
+        if delivery_stream_name is not None:
+            name = require_str(scope, "delivery_stream_name", delivery_stream_name,
+                               "a delivery stream name (a non-empty string)")
+        else:
+            name = split_import_arn(scope, "delivery_stream_arn", delivery_stream_arn, ArnFormat.SLASH_RESOURCE_NAME,
+                                    _ARN_SHAPE, service="firehose").resource_name or ""
+        if delivery_stream_arn is not None:
+            arn = require_str(scope, "delivery_stream_arn", delivery_stream_arn, f"an ARN like {_ARN_SHAPE}")
+        else:
+            arn = Stack.of(scope).format_arn(service="firehose", resource="deliverystream", resource_name=name,
+                                             arn_format=ArnFormat.SLASH_RESOURCE_NAME)
+        return _ImportedDeliveryStream(scope, id, arn=arn, name=name, role=role)

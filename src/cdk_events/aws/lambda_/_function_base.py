@@ -1,0 +1,240 @@
+"""`IFunction` and the base shared by owned and imported functions: permissions and grants."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from cdk_events.core import (
+    Annotations,
+    ArnFormat,
+    Construct,
+    Node,
+    Resource,
+    ResourceEnvironment,
+    Stack,
+    Token,
+)
+
+from .. import iam
+from .._props import construct_error
+from ._cfn import CfnPermission
+from ._runtime import Architecture
+
+if TYPE_CHECKING:
+    pass
+
+_SUPPORTED_CONDITIONS = (("ArnLike", "aws:SourceArn"), ("StringEquals", "aws:SourceAccount"),
+                         ("StringEquals", "aws:PrincipalOrgID"))
+
+
+@runtime_checkable
+class IFunction(Protocol):
+    """A Lambda function, defined here or imported (mirrors `aws_cdk.aws_lambda.IFunction`)."""
+
+    @property
+    def function_arn(self) -> str: ...
+
+    @property
+    def function_name(self) -> str: ...
+
+    @property
+    def grant_principal(self) -> iam.IPrincipal: ...
+
+    @property
+    def role(self) -> iam.IRole | None: ...
+
+    @property
+    def permissions_node(self) -> Node: ...
+
+    @property
+    def can_create_permissions(self) -> bool: ...
+
+    @property
+    def env(self) -> ResourceEnvironment: ...
+
+    def add_permission(self, id: str, *, principal: iam.IPrincipal, action: str | None = None,
+                       source_arn: str | None = None, source_account: str | None = None,
+                       event_source_token: str | None = None, function_url_auth_type: str | None = None,
+                       organization_id: str | None = None, scope: Construct | None = None) -> None: ...
+
+    def add_to_role_policy(self, statement: iam.PolicyStatement) -> None: ...
+
+    def grant_invoke(self, grantee: iam.IGrantable) -> iam.Grant: ...
+
+
+class FunctionBase(Resource):
+    """What owned and imported functions share: resource-policy permissions and grants."""
+
+    function_arn: str
+    function_name: str
+    architecture: Architecture = Architecture.X86_64
+    _role: iam.IRole | None = None
+    _grant_principal: iam.IPrincipal
+    _can_create_permissions: bool = True
+    _skip_permissions: bool = False
+
+    def __init__(self, scope: Construct, id: str, **kwargs: Any):
+        super().__init__(scope, id, **kwargs)
+        self._invocation_grants: dict[str, iam.Grant] = {}
+
+    @property
+    def role(self) -> iam.IRole | None:
+        """The execution role (None for a function imported without one)."""
+        return self._role
+
+    @property
+    def grant_principal(self) -> iam.IPrincipal:
+        """The principal the function runs as (its role)."""
+        return self._grant_principal
+
+    @property
+    def permissions_node(self) -> Node:
+        """The construct node where permissions are attached."""
+        return self.node
+
+    @property
+    def can_create_permissions(self) -> bool:
+        """Whether `add_permission` adds anything (False for a function imported from another
+        environment)."""
+        return self._can_create_permissions
+
+    @property
+    def resource_arns_for_grant_invoke(self) -> list[str]:
+        """The ARNs `grant_invoke` grants on."""
+        return [self.function_arn, f"{self.function_arn}:*"]
+
+    # --- permissions -----------------------------------------------------------------------
+    def add_permission(self, id: str, *, principal: iam.IPrincipal, action: str | None = None,
+                       source_arn: str | None = None, source_account: str | None = None,
+                       event_source_token: str | None = None, function_url_auth_type: str | None = None,
+                       organization_id: str | None = None, scope: Construct | None = None) -> None:
+        """Add an `AWS::Lambda::Permission` (child `id` of `scope`, default this function) letting
+        `principal` (a service, an account, an ARN or an organization) call `action` (default
+        `lambda:InvokeFunction`)."""
+        if not self._can_create_permissions:
+            if not self._skip_permissions:
+                stack = Stack.of(self)
+                Annotations.of(self).add_warning_v2(
+                    "UnclearLambdaEnvironment",
+                    f"addPermission() has no effect on a Lambda Function with region={self.env.region}, "
+                    f"account={self.env.account}, in a Stack with region={stack.region}, account={stack.account}. "
+                    "Suppress this warning if this is is intentional, or pass sameEnvironment=true to "
+                    "fromFunctionAttributes() if you would like to add the permissions.")
+            return
+        principal_name = self._parse_permission_principal(principal)
+        conditions = self._condition_values(principal)
+        CfnPermission(
+            scope if scope is not None else self, id,
+            action=action or "lambda:InvokeFunction",
+            principal=principal_name,
+            function_name=self.function_arn,
+            event_source_token=event_source_token,
+            source_account=source_account or conditions.get("aws:SourceAccount"),
+            source_arn=source_arn or conditions.get("aws:SourceArn"),
+            principal_org_id=organization_id or conditions.get("aws:PrincipalOrgID"),
+            function_url_auth_type=function_url_auth_type,
+        )
+
+    def add_to_role_policy(self, statement: iam.PolicyStatement) -> None:
+        """Add a statement to the execution role's default policy (no-op without a role)."""
+        if self._role is None:
+            return
+        self._role.add_to_principal_policy(statement)
+
+    def grant_invoke(self, grantee: iam.IGrantable) -> iam.Grant:
+        """Let `grantee` call `lambda:InvokeFunction`: on its policy, or as a permission on this
+        function when it has no policy (a service, an account). Repeated calls are no-ops."""
+        principal = grantee.grant_principal
+        digest = hashlib.sha256(json.dumps(
+            {"principal": str(principal), "conditions": principal.policy_fragment.conditions},
+            separators=(",", ":"), default=str).encode()).digest()
+        identifier = "Invoke" + base64.b64encode(digest).decode()
+        grant = self._invocation_grants.get(identifier)
+        if grant is None:
+            grant = iam.Grant.add_to_principal_or_resource(
+                grantee=grantee, actions=["lambda:InvokeFunction"], resource_arns=self.resource_arns_for_grant_invoke,
+                resource=_PermissionAdder(self, identifier, grantee))
+            self._invocation_grants[identifier] = grant
+        return grant
+
+    def _is_stack_account(self) -> bool:
+        stack = Stack.of(self)
+        if Token.is_unresolved(stack.account) or Token.is_unresolved(self.function_arn):
+            return False
+        return stack.split_arn(self.function_arn, ArnFormat.SLASH_RESOURCE_NAME).account == stack.account
+
+    # --- principals ------------------------------------------------------------------------
+    def _parse_permission_principal(self, principal: Any) -> str:
+        inner = getattr(principal, "_wrapped", principal)
+        for attribute in ("account_id", "service", "arn"):
+            value = getattr(inner, attribute, None)
+            if isinstance(value, str):
+                return value
+        fragment = principal.policy_fragment
+        string_equals = fragment.conditions.get("StringEquals")
+        if len(fragment.conditions) == 1 and isinstance(string_equals, dict) and len(string_equals) == 1 \
+                and "aws:PrincipalOrgID" in string_equals:
+            return "*"
+        aws = fragment.principal_json.get("AWS")
+        if not fragment.conditions and aws:
+            if isinstance(aws, str):
+                return aws
+            if isinstance(aws, list) and len(aws) == 1 and isinstance(aws[0], str):
+                return aws[0]
+        raise construct_error(
+            self, f"Invalid principal type for Lambda permission statement: {type(principal).__name__}. "
+                  "Supported: AccountPrincipal, ArnPrincipal, ServicePrincipal, OrganizationPrincipal")
+
+    def _condition_values(self, principal: Any) -> dict[str, str]:
+        conditions: dict[str, Any] = principal.policy_fragment.conditions
+        if not conditions:
+            return {}
+        pairs = [(operator, key) for operator, values in conditions.items() for key in values]
+        unsupported = [p for p in pairs if p not in _SUPPORTED_CONDITIONS]
+        if unsupported:
+            listed = json.dumps([{"operator": o, "key": k} for o, k in unsupported], separators=(",", ":"))
+            supported = json.dumps([{"operator": o, "key": k} for o, k in _SUPPORTED_CONDITIONS],
+                                   separators=(",", ":"))
+            raise construct_error(
+                self, f"PrincipalWithConditions had unsupported conditions for Lambda permission statement: "
+                      f"{listed}. Supported operator/condition pairs: {supported}")
+        found: dict[str, str] = {}
+        for operator, key in pairs:
+            value = conditions[operator][key]
+            if isinstance(value, str) and value:
+                found[key] = value
+        if "aws:PrincipalOrgID" in found and ("aws:SourceArn" in found or "aws:SourceAccount" in found):
+            raise construct_error(
+                self, "PrincipalWithConditions had unsupported condition combinations for Lambda permission "
+                      "statement: principalOrgID cannot be set with other conditions.")
+        return found
+
+
+class _PermissionAdder:
+    """The resource `grant_invoke` hands to `Grant`: adding to its "resource policy" adds a Lambda
+    permission to the function."""
+
+    def __init__(self, function: FunctionBase, identifier: str, grantee: iam.IGrantable):
+        self._function = function
+        self._identifier = identifier
+        self._grantee = grantee
+
+    @property
+    def env(self) -> ResourceEnvironment:
+        return self._function.env
+
+    def add_to_resource_policy(self, statement: iam.PolicyStatement) -> iam.AddToResourcePolicyResult:
+        fn = self._function
+        fn.add_permission(self._identifier, principal=self._grantee.grant_principal, action="lambda:InvokeFunction")
+        node = fn.node.try_find_child(self._identifier)
+        if node is None and not fn._skip_permissions:
+            raise construct_error(
+                fn, "Cannot modify permission to lambda function. Function is either imported or $LATEST version.\n"
+                    "If the function is imported from the same account use `fromFunctionAttributes()` API with the "
+                    "`sameEnvironment` flag.\n"
+                    "If the function is imported from a different account and already has the correct permissions "
+                    "use `fromFunctionAttributes()` API with the `skipPermissions` flag.")
+        return iam.AddToResourcePolicyResult(statement_added=True, policy_dependable=node)

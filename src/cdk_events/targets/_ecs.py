@@ -1,0 +1,341 @@
+"""The `EcsTask` target and its helper structs (`ContainerOverride`, `TaskEnvironmentVariable`,
+`EphemeralStorageOverride`, `InferenceAcceleratorOverride`, `Tag`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from .._errors import construct_error
+from .._input import RuleTargetInput
+from .._target import RuleTargetConfig
+from ..core import Annotations, Construct, Duration, Stack, ValidationError
+from ..core._token import is_unresolved
+from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
+
+SECURITY_GROUP_IGNORED_ACK = "@aws-cdk/aws-events-targets:ecsTaskSecurityGroupIgnored"
+MIN_EPHEMERAL_STORAGE_GIB = 20
+MAX_EPHEMERAL_STORAGE_GIB = 200
+_REVISION_AT_END = re.compile(r":[0-9]+$")
+
+
+def _tuple_or_none(value: Sequence[Any] | None) -> tuple[Any, ...] | None:
+    return tuple(value) if value is not None else None
+
+
+def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+@attrs.frozen(kw_only=True)
+class TaskEnvironmentVariable:
+    """An environment variable for a container of the task; `value` may be an `EventField`."""
+
+    name: str
+    value: str
+
+
+@attrs.frozen(kw_only=True)
+class ContainerOverride:
+    """Overrides for one container of the task, found by `container_name`.
+
+    `command`, `environment`, `cpu` (units), `memory_limit` and `memory_reservation` (MiB) default to
+    the task definition's values.
+    """
+
+    container_name: str
+    command: tuple[str, ...] | None = attrs.field(default=None, converter=_tuple_or_none)
+    environment: tuple[TaskEnvironmentVariable, ...] | None = attrs.field(default=None, converter=_tuple_or_none)
+    cpu: int | float | None = None
+    memory_limit: int | float | None = None
+    memory_reservation: int | float | None = None
+
+    def _to_input(self) -> dict[str, Any]:
+        environment = None
+        if self.environment is not None:
+            environment = [{"name": e.name, "value": e.value} for e in self.environment]
+        return _drop_none({
+            "name": self.container_name,
+            "command": list(self.command) if self.command is not None else None,
+            "cpu": self.cpu,
+            "environment": environment,
+            "memoryLimit": self.memory_limit,
+            "memoryReservation": self.memory_reservation,
+        })
+
+
+@attrs.frozen(kw_only=True)
+class EphemeralStorageOverride:
+    """The task's ephemeral storage, `size_in_gib` from 20 to 200."""
+
+    size_in_gib: int | float
+
+
+@attrs.frozen(kw_only=True)
+class InferenceAcceleratorOverride:
+    """An Elastic Inference accelerator override: `device_name` (as in the task definition) and `device_type`."""
+
+    device_name: str
+    device_type: str
+
+
+@attrs.frozen(kw_only=True)
+class Tag:
+    """A tag for the started task."""
+
+    key: str
+    value: str
+
+
+class EcsTask:
+    """Start tasks on an ECS cluster for matched events (mirrors `aws_cdk.aws_events_targets.EcsTask`).
+
+    `cluster` and `task_definition` are required. Defaults: `task_count` 1; no container or task-level
+    overrides (`container_overrides`, `cpu`, `memory`, `ephemeral_storage`, `execution_role`,
+    `task_role`, `inference_accelerator_overrides`); `role` a new events role under the task definition;
+    for awsvpc task definitions `subnet_selection` the private subnets, `security_groups` a new group
+    under the task definition, `assign_public_ip` True only for PUBLIC subnets, `launch_type` EC2 when the
+    task definition is EC2-compatible else FARGATE, `platform_version` unset (ECS uses LATEST);
+    `propagate_tags` unset (TASK_DEFINITION or NONE allowed), no `tags`, `enable_execute_command` unset.
+    """
+
+    def __init__(
+        self,
+        *,
+        cluster: Any,
+        task_definition: Any,
+        task_count: int | None = None,
+        container_overrides: Sequence[ContainerOverride] | None = None,
+        cpu: str | None = None,
+        memory: str | None = None,
+        ephemeral_storage: EphemeralStorageOverride | None = None,
+        execution_role: Any = None,
+        task_role: Any = None,
+        inference_accelerator_overrides: Sequence[InferenceAcceleratorOverride] | None = None,
+        subnet_selection: Any = None,
+        security_group: Any = None,
+        security_groups: Sequence[Any] | None = None,
+        role: Any = None,
+        platform_version: Any = None,
+        assign_public_ip: bool | None = None,
+        propagate_tags: Any = None,
+        tags: Sequence[Tag] | None = None,
+        enable_execute_command: bool | None = None,
+        launch_type: Any = None,
+        dead_letter_queue: Any = None,
+        max_event_age: Duration | None = None,
+        retry_attempts: int | None = None,
+    ):
+        from ..aws import ecs
+
+        self.cluster = cluster
+        self.task_definition = task_definition
+        self._check_props(cluster=cluster, task_definition=task_definition, task_count=task_count,
+                          container_overrides=container_overrides, ephemeral_storage=ephemeral_storage,
+                          inference_accelerator_overrides=inference_accelerator_overrides, tags=tags,
+                          assign_public_ip=assign_public_ip, enable_execute_command=enable_execute_command,
+                          platform_version=platform_version, launch_type=launch_type,
+                          subnet_selection=subnet_selection)
+        if security_group is not None and security_groups is not None:
+            raise self._error("Only one of SecurityGroup or SecurityGroups can be populated. (got both "
+                              "'security_group' and 'security_groups')")
+        self.task_count = task_count if task_count is not None else 1
+        self.container_overrides = list(container_overrides) if container_overrides is not None else None
+        self.cpu = cpu
+        self.memory = memory
+        self.ephemeral_storage = ephemeral_storage
+        self.execution_role = execution_role
+        self.task_role = task_role
+        self.inference_accelerator_overrides = (
+            list(inference_accelerator_overrides) if inference_accelerator_overrides is not None else None)
+        self.subnet_selection = subnet_selection
+        self.platform_version = platform_version
+        self.assign_public_ip = assign_public_ip
+        self.enable_execute_command = enable_execute_command
+        self.launch_type = launch_type
+        self.dead_letter_queue = dead_letter_queue
+        self.max_event_age = max_event_age
+        self.retry_attempts = retry_attempts
+        self._check_enum("propagate_tags", propagate_tags, ecs.PropagatedTagSource)
+        if propagate_tags is not None and propagate_tags not in (ecs.PropagatedTagSource.TASK_DEFINITION,
+                                                                 ecs.PropagatedTagSource.NONE):
+            raise self._error(f"When propagateTags is passed, it must be set to TASK_DEFINITION or NONE. (got "
+                              f"'propagate_tags'={propagate_tags})")
+        self.propagate_tags = propagate_tags
+        self.role = role if role is not None else singleton_event_role(task_definition)
+        for statement in self._event_role_statements():
+            self.role.add_to_principal_policy(statement)
+        self.tags = list(tags) if tags is not None else None
+        self.security_group: Any = None
+        self.security_groups: list[Any] | None = None
+        self._configure_security_groups(security_group, security_groups)
+
+    # --- constructor helpers ---------------------------------------------------------------
+    def _error(self, message: str) -> ValidationError:
+        if isinstance(self.task_definition, Construct):
+            return construct_error(self.task_definition, f"EcsTask target: {message}")
+        return ValidationError(f"EcsTask target: {message}")
+
+    def _check_enum(self, prop: str, value: Any, enum: type) -> None:
+        if value is not None and not isinstance(value, enum):
+            allowed = ", ".join(f"ecs.{enum.__name__}.{m.name}" for m in enum)  # type: ignore[attr-defined]
+            raise self._error(f"'{prop}' must be one of {allowed}, got {value!r}")
+
+    def _check_props(self, *, cluster: Any, task_definition: Any, task_count: Any, container_overrides: Any,
+                     ephemeral_storage: Any, inference_accelerator_overrides: Any, tags: Any,
+                     assign_public_ip: Any, enable_execute_command: Any, platform_version: Any,
+                     launch_type: Any, subnet_selection: Any) -> None:
+        from ..aws import ec2, ecs
+
+        if not isinstance(getattr(task_definition, "task_definition_arn", None), str):
+            raise ValidationError(f"EcsTask target: 'task_definition' must be an ecs.ITaskDefinition (e.g. "
+                                  f"ecs.TaskDefinition.from_task_definition_attributes(...)), got {task_definition!r}")
+        if not isinstance(getattr(cluster, "cluster_arn", None), str):
+            raise self._error(f"'cluster' must be an ecs.ICluster (e.g. ecs.Cluster.from_cluster_attributes(...)), "
+                              f"got {cluster!r}")
+        if task_count is not None and not is_unresolved(task_count) and (
+                isinstance(task_count, bool) or not isinstance(task_count, int) or task_count < 1):
+            raise self._error(f"'task_count' must be a whole number of at least 1, got {task_count!r}")
+        for prop, items, kind in (("container_overrides", container_overrides, ContainerOverride),
+                                  ("inference_accelerator_overrides", inference_accelerator_overrides,
+                                   InferenceAcceleratorOverride),
+                                  ("tags", tags, Tag)):
+            if items is not None and (isinstance(items, str | bytes) or not isinstance(items, Sequence)
+                                      or not all(isinstance(i, kind) for i in items)):
+                raise self._error(f"'{prop}' must be a list of targets.{kind.__name__}, got {items!r}")
+        if ephemeral_storage is not None and not isinstance(ephemeral_storage, EphemeralStorageOverride):
+            raise self._error(f"'ephemeral_storage' must be a targets.EphemeralStorageOverride(size_in_gib=...), "
+                              f"got {ephemeral_storage!r}")
+        for prop, flag in (("assign_public_ip", assign_public_ip), ("enable_execute_command", enable_execute_command)):
+            if flag is not None and not isinstance(flag, bool):
+                raise self._error(f"'{prop}' must be True or False, got {flag!r}")
+        self._check_enum("platform_version", platform_version, ecs.FargatePlatformVersion)
+        self._check_enum("launch_type", launch_type, ecs.LaunchType)
+        if subnet_selection is not None and not isinstance(subnet_selection, ec2.SubnetSelection):
+            raise self._error(f"'subnet_selection' must be an ec2.SubnetSelection, got {subnet_selection!r}")
+
+    def _event_role_statements(self) -> list[Any]:
+        from ..aws import iam
+
+        task_definition_arn = self.task_definition.task_definition_arn
+        wildcard = not is_unresolved(task_definition_arn) and not _REVISION_AT_END.search(task_definition_arn)
+        cluster = self.cluster
+        partition = Stack.of(cluster).partition
+        statements = [
+            iam.PolicyStatement(actions=["ecs:RunTask"],
+                                resources=[f"{task_definition_arn}:*" if wildcard else task_definition_arn],
+                                conditions={"ArnEquals": {"ecs:cluster": cluster.cluster_arn}}),
+            iam.PolicyStatement(actions=["ecs:TagResource"],
+                                resources=[f"arn:{partition}:ecs:{cluster.env.region}:*:task/"
+                                           f"{cluster.cluster_name}/*"]),
+        ]
+        execution_role = self.task_definition.execution_role
+        if execution_role is not None:
+            statements.append(iam.PolicyStatement(actions=["iam:PassRole"], resources=[execution_role.role_arn]))
+        if self.task_definition.is_fargate_compatible:
+            statements.append(iam.PolicyStatement(actions=["iam:PassRole"],
+                                                  resources=[self.task_definition.task_role.role_arn]))
+        return statements
+
+    def _configure_security_groups(self, security_group: Any, security_groups: Sequence[Any] | None) -> None:
+        from ..aws import ec2, ecs
+
+        if self.task_definition.network_mode is not ecs.NetworkMode.AWS_VPC:
+            if security_group is not None or security_groups is not None:
+                Annotations.of(self.task_definition).add_warning_v2(
+                    SECURITY_GROUP_IGNORED_ACK, "security groups are ignored when network mode is not awsvpc")
+            return
+        if security_groups is not None:
+            for group in security_groups:
+                if not isinstance(getattr(group, "security_group_id", None), str):
+                    raise self._error(f"'security_groups' must be a list of ec2.ISecurityGroup (e.g. "
+                                      f"ec2.SecurityGroup.from_security_group_id(...)), got {group!r}")
+            self.security_groups = list(security_groups)
+            return
+        if not isinstance(self.task_definition, Construct):
+            raise ValidationError("Cannot create a security group for ECS task. The task definition in ECS task is "
+                                  "not a Construct. Please pass a taskDefinition as a Construct in EcsTaskProps.")
+        group = security_group or self.task_definition.node.try_find_child("SecurityGroup")
+        if group is None:
+            group = ec2.SecurityGroup(self.task_definition, "SecurityGroup", vpc=self.cluster.vpc)
+        self.security_group = group
+        self.security_groups = [group]
+
+    # --- bind --------------------------------------------------------------------------------
+    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+        """Configure the target: EcsParameters, the overrides as the input, the role."""
+        from ..aws import ec2, ecs
+
+        self._check_ephemeral_storage(rule)
+        selection = self.subnet_selection or ec2.SubnetSelection(subnet_type=ec2.SubnetType.PRIVATE_WITH_EGRESS)
+        if self.assign_public_ip and selection.subnet_type is not ec2.SubnetType.PUBLIC:
+            raise construct_error(rule, "assignPublicIp should be set to true only for PUBLIC subnets (EcsTask "
+                                        f"target: 'assign_public_ip' is True, the subnet selection is {selection})")
+        public = (self.assign_public_ip if self.assign_public_ip is not None
+                  else selection.subnet_type is ec2.SubnetType.PUBLIC)
+        assign_public_ip = "ENABLED" if public else "DISABLED"
+        if self.launch_type is not None:
+            launch_type = self.launch_type.value
+        else:
+            launch_type = "EC2" if self.task_definition.is_ec2_compatible else "FARGATE"
+        if assign_public_ip == "ENABLED" and launch_type != "FARGATE":
+            raise construct_error(rule, "assignPublicIp is only supported for FARGATE tasks (EcsTask target: the "
+                                        f"launch type is {launch_type})")
+        parameters: dict[str, Any] = {
+            "EnableExecuteCommand": self.enable_execute_command,
+            "PropagateTags": self.propagate_tags.value if self.propagate_tags is not None else None,
+            "TagList": [{"Key": t.key, "Value": t.value} for t in self.tags] if self.tags is not None else None,
+            "TaskCount": self.task_count,
+            "TaskDefinitionArn": self.task_definition.task_definition_arn,
+        }
+        if self.task_definition.network_mode is ecs.NetworkMode.AWS_VPC:
+            groups = self.security_groups
+            parameters.update({
+                "LaunchType": launch_type,
+                "NetworkConfiguration": {"AwsVpcConfiguration": {
+                    "AssignPublicIp": assign_public_ip,
+                    "SecurityGroups": [g.security_group_id for g in groups] if groups is not None else None,
+                    "Subnets": self.cluster.vpc.select_subnets(selection).subnet_ids,
+                }},
+                "PlatformVersion": self.platform_version.value if self.platform_version is not None else None,
+            })
+        base = bind_base_target_config(rule, "EcsTask", dead_letter_queue=self.dead_letter_queue,
+                                       max_event_age=self.max_event_age, retry_attempts=self.retry_attempts)
+        if self.dead_letter_queue is not None:
+            add_to_dead_letter_queue_resource_policy(rule, self.dead_letter_queue)
+        return RuleTargetConfig(arn=self.cluster.cluster_arn, role=self.role,
+                                ecs_parameters=dict(sorted(parameters.items())),
+                                input=RuleTargetInput.from_object(self._input_object()),
+                                target_resource=self.task_definition, **base)
+
+    def _check_ephemeral_storage(self, rule: Any) -> None:
+        if self.ephemeral_storage is None:
+            return
+        size = self.ephemeral_storage.size_in_gib
+        if is_unresolved(size):
+            return
+        if not MIN_EPHEMERAL_STORAGE_GIB <= size <= MAX_EPHEMERAL_STORAGE_GIB:
+            raise construct_error(rule, "Ephemeral storage size must be between 20 GiB and 200 GiB. (EcsTask target: "
+                                        f"'ephemeral_storage.size_in_gib' is {size})")
+
+    def _input_object(self) -> dict[str, Any]:
+        overrides = None
+        if self.container_overrides is not None:
+            overrides = [o._to_input() for o in self.container_overrides]
+        accelerators = None
+        if self.inference_accelerator_overrides is not None:
+            accelerators = [{"deviceName": a.device_name, "deviceType": a.device_type}
+                            for a in self.inference_accelerator_overrides]
+        return _drop_none({
+            "containerOverrides": overrides,
+            "cpu": self.cpu,
+            "ephemeralStorage": ({"sizeInGiB": self.ephemeral_storage.size_in_gib}
+                                 if self.ephemeral_storage is not None else None),
+            "executionRole": self.execution_role.role_arn if self.execution_role is not None else None,
+            "inferenceAcceleratorOverrides": accelerators,
+            "memory": self.memory,
+            "taskRole": self.task_role.role_arn if self.task_role is not None else None,
+        })

@@ -1,0 +1,40 @@
+"""The `EventBus` target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._target import RuleTargetConfig
+from ._checks import check_queue, check_role, require_resource
+from ._util import add_to_dead_letter_queue_resource_policy, singleton_event_role
+
+
+class EventBus:
+    """Send matched events to another event bus, in this or another account (mirrors
+    `aws_cdk.aws_events_targets.EventBus`).
+
+    `role` defaults to an `EventsRole` under the rule. Retry settings are not supported by
+    EventBridge for bus targets, so there are none; `dead_letter_queue` defaults to none. The bus
+    is reached by its ARN, never through the cross-account rule wiring.
+    """
+
+    def __init__(self, event_bus: Any, *, role: Any = None, dead_letter_queue: Any = None):
+        self.event_bus = event_bus
+        self.role = role
+        self.dead_letter_queue = dead_letter_queue
+
+    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+        """Let the role put events on the bus and configure the target."""
+        from ..aws import iam
+
+        bus = require_resource(rule, "EventBus", "event_bus", self.event_bus, ("event_bus_arn",),
+                               "an event bus (events.EventBus(...) or events.EventBus.from_event_bus_arn(...))")
+        check_role(rule, "EventBus", "role", self.role)
+        check_queue(rule, "EventBus", self.dead_letter_queue)
+        role = self.role if self.role is not None else singleton_event_role(rule)
+        role.add_to_principal_policy(iam.PolicyStatement(actions=["events:PutEvents"],
+                                                         resources=[bus.event_bus_arn]))
+        if self.dead_letter_queue is not None:
+            add_to_dead_letter_queue_resource_policy(rule, self.dead_letter_queue)
+        dead_letter = {"Arn": self.dead_letter_queue.queue_arn} if self.dead_letter_queue is not None else None
+        return RuleTargetConfig(arn=bus.event_bus_arn, role=role, dead_letter_config=dead_letter)

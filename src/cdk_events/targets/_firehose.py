@@ -1,0 +1,79 @@
+"""The Firehose targets: `FirehoseDeliveryStream`, and the deprecated `KinesisFirehoseStream` (on a
+`CfnDeliveryStream`) and `KinesisFirehoseStreamV2`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .._input import RuleTargetInput
+from .._target import RuleTargetConfig
+from ._checks import check_input, require_resource
+from ._util import singleton_event_role
+
+_PUT_RECORD_ACTIONS = ["firehose:PutRecord", "firehose:PutRecordBatch"]
+_STREAM_HINT = "a Firehose delivery stream (firehose.DeliveryStream.from_delivery_stream_arn(...))"
+
+
+def _put_records_config(stream: Any, arn: str, message: RuleTargetInput | None) -> RuleTargetConfig:
+    from ..aws import iam
+
+    role = singleton_event_role(stream)
+    role.add_to_principal_policy(iam.PolicyStatement(actions=list(_PUT_RECORD_ACTIONS), resources=[arn]))
+    return RuleTargetConfig(arn=arn, role=role, input=message, target_resource=stream)
+
+
+class FirehoseDeliveryStream:
+    """Put matched events into a Firehose delivery stream (mirrors
+    `aws_cdk.aws_events_targets.FirehoseDeliveryStream`).
+
+    `message` defaults to the whole event; the role is an `EventsRole` under the delivery stream.
+    """
+
+    def __init__(self, delivery_stream: Any, *, message: RuleTargetInput | None = None):
+        self.delivery_stream = delivery_stream
+        self.message = check_input("FirehoseDeliveryStream", "message", message)
+
+    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+        """Grant the role `firehose:PutRecord(Batch)` through the stream and configure the target."""
+        stream = require_resource(rule, "FirehoseDeliveryStream", "delivery_stream", self.delivery_stream,
+                                  ("delivery_stream_arn", "grant_put_records", "node"), _STREAM_HINT)
+        role = singleton_event_role(stream)
+        stream.grant_put_records(role)
+        return RuleTargetConfig(arn=stream.delivery_stream_arn, role=role, input=self.message,
+                                target_resource=stream)
+
+
+class KinesisFirehoseStreamV2:
+    """Put matched events into a Firehose delivery stream (mirrors the deprecated
+    `aws_cdk.aws_events_targets.KinesisFirehoseStreamV2`; use `FirehoseDeliveryStream`).
+
+    `message` defaults to the whole event; the role is an `EventsRole` under the delivery stream.
+    """
+
+    def __init__(self, stream: Any, *, message: RuleTargetInput | None = None):
+        self.stream = stream
+        self.message = check_input("KinesisFirehoseStreamV2", "message", message)
+
+    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+        """Let the role put records into the stream and configure the target."""
+        stream = require_resource(rule, "KinesisFirehoseStreamV2", "stream", self.stream,
+                                  ("delivery_stream_arn", "node"), _STREAM_HINT)
+        return _put_records_config(stream, stream.delivery_stream_arn, self.message)
+
+
+class KinesisFirehoseStream:
+    """Put matched events into a Firehose delivery stream defined as an L1 `CfnDeliveryStream` (mirrors the
+    deprecated `aws_cdk.aws_events_targets.KinesisFirehoseStream`; use `FirehoseDeliveryStream`).
+
+    `message` defaults to the whole event; the role is an `EventsRole` under the `CfnDeliveryStream`.
+    """
+
+    def __init__(self, stream: Any, *, message: RuleTargetInput | None = None):
+        self.stream = stream
+        self.message = check_input("KinesisFirehoseStream", "message", message)
+
+    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+        """Let the role put records into the stream and configure the target."""
+        stream = require_resource(rule, "KinesisFirehoseStream", "stream", self.stream, ("attr_arn", "node"),
+                                  "a firehose.CfnDeliveryStream")
+        return _put_records_config(stream, stream.attr_arn, self.message)

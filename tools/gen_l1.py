@@ -382,7 +382,8 @@ def render_expr(shape: Shape, value: str, owner: str) -> str:
 
 def gen_struct(res: Resource, struct: Struct) -> list[str]:
     owner = res.class_name
-    slots = ", ".join(f'"{name}"' for _c, name, _s in struct.fields)
+    # sorted by snake_case name (ruff's RUF023); the CloudFormation order lives in _CFN_NAMES
+    slots = ", ".join(f'"{name}"' for name in sorted(name for _c, name, _s in struct.fields))
     lines = [
         f"    class {struct.name}(CfnStruct):",
         f'        """The ``{struct.cfn_type}`` property type.',

@@ -128,8 +128,8 @@ class EventBusGrants:
         self._bus = bus
 
     def all_put_events(self, grantee: Any) -> Any:
-        """Allow `events:PutEvents` on this bus."""
-        return self.actions(grantee, ["events:PutEvents"])
+        """Allow `events:PutEvents` on every bus (`Resource: *`), as `EventBus.grant_all_put_events`."""
+        return self.actions(grantee, ["events:PutEvents"], resource_arns=["*"])
 
     def actions(self, grantee: Any, actions: Sequence[str], *, resource_arns: Sequence[str] | None = None) -> Any:
         """Allow `actions` on this bus (or on `resource_arns`)."""

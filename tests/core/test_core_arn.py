@@ -84,16 +84,16 @@ def test_format_arn_for_each_format(arn_format: ArnFormat, expected: str) -> Non
 
 
 def test_format_arn_separator_and_empty_region() -> None:
-    stack = Stack(App(), "S", env=Environment(account="1", region="r"))
+    stack = Stack(App(), "S", env=Environment(account="111111111111", region="r"))
     assert (
         stack.format_arn(service="iam", resource="role", resource_name="x", region="", partition="aws")
-        == "arn:aws:iam::1:role/x"
+        == "arn:aws:iam::111111111111:role/x"
     )
     assert (
         stack.format_arn(service="s", resource="a", resource_name="b", sep=":", partition="aws")
-        == "arn:aws:s:r:1:a:b"
+        == "arn:aws:s:r:111111111111:a:b"
     )
-    assert stack.format_arn(service="s", resource="a", partition="aws") == "arn:aws:s:r:1:a"
+    assert stack.format_arn(service="s", resource="a", partition="aws") == "arn:aws:s:r:111111111111:a"
     with pytest.raises(ValidationError, match="resourcePathSep may only be"):
         stack.format_arn(service="s", resource="a", resource_name="b", sep="|", partition="aws")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -18,6 +19,10 @@ from ._token import TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
 
 if TYPE_CHECKING:
     pass
+
+
+_ARN_ACCOUNT = re.compile(r"^(\d{12}|\*|aws)?$")
+VALIDATE_ACCOUNT_IDS = "@cdk-events/core:validateAccountIds"
 
 
 class _GenerateIfNeeded(str):
@@ -89,6 +94,11 @@ class Resource(Construct):
                 f"({environment_from_arn})")
         self.stack = Stack.of(self)
         parsed = format_env_from_arn(environment_from_arn) if environment_from_arn is not None else None
+        if parsed is not None and not is_unresolved(parsed[0]) and not _ARN_ACCOUNT.match(parsed[0]) and \
+                self.node.try_get_context(VALIDATE_ACCOUNT_IDS) is not False:
+            raise ValidationError(
+                f"[{self.node.path}] the ARN '{environment_from_arn}' has account '{parsed[0]}': an AWS account id is "
+                "12 digits (CloudFormation rejects the ARN)")
         self.env = ResourceEnvironment(
             account=parsed[0] if parsed else (account if account is not None else self.stack.account),
             region=parsed[1] if parsed else (region if region is not None else self.stack.region),

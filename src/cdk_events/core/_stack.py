@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from ._synthesizer import DefaultStackSynthesizer
 
 _STACK_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
+_ACCOUNT_ID = re.compile(r"^\d{12}$")
+VALIDATE_ACCOUNT_IDS = "@cdk-events/core:validateAccountIds"
 
 
 @attrs.frozen(kw_only=True)
@@ -83,6 +85,11 @@ class Stack(Construct):
         if env is not None and not isinstance(env, Environment):
             raise ValidationError(f"Stack '{self.node.path}': 'env' must be an Environment, got {env!r}")
         self._env = env
+        if env.account is not None and not is_unresolved(env.account) and \
+                self.node.try_get_context(VALIDATE_ACCOUNT_IDS) is not False and not _ACCOUNT_ID.match(env.account):
+            raise ValidationError(
+                f"[{self.node.path}] env.account '{env.account}' is not an AWS account id: an account id is 12 digits "
+                "(CloudFormation rejects ARNs with other account ids)")
         self.account: str = env.account if env.account is not None else Aws.ACCOUNT_ID
         self.region: str = env.region if env.region is not None else Aws.REGION
         account_text = env.account if env.account is not None and not is_unresolved(env.account) \

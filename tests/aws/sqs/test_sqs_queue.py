@@ -28,13 +28,15 @@ def golden(app: str, stack: str) -> dict[str, Any]:
 
 
 def synth(app: App, stack: str) -> dict[str, Any]:
-    return app.synth().get_stack_by_name(stack).template
+    template: dict[str, Any] = app.synth().get_stack_by_name(stack).template
+    return template
 
 
 def by_path(resources: dict[str, Any], path: str) -> dict[str, Any]:
     found = [r for r in resources.values() if r.get("Metadata", {}).get("aws:cdk:path") == path]
     assert len(found) == 1, f"no resource at {path}"
-    return found[0]
+    resource: dict[str, Any] = found[0]
+    return resource
 
 
 def test_owned_resources_queues_match_golden(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
+from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack, Token, ValidationError
 
 from .._props import construct_error
 
@@ -43,16 +43,25 @@ class IJobDefinition(Protocol):
     def job_definition_name(self) -> str: ...
 
 
-def _resource_name(scope: Construct, prop: str, arn: Any) -> str:
+def _resource_name(scope: Construct, prop: str, arn: Any, resource: str) -> str:
+    """The name part of a job queue / job definition ARN (a token for a token ARN)."""
+    shape = f"arn:<partition>:batch:<region>:<account>:{resource}/<name>"
     if not isinstance(arn, str) or not arn:
-        raise construct_error(scope, f"'{prop}' must be an ARN string, got {arn!r}")
-    return Stack.of(scope).split_arn(arn, ArnFormat.SLASH_RESOURCE_NAME).resource_name or ""
+        raise construct_error(scope, f"'{prop}' must be an ARN like {shape}, got {arn!r}")
+    try:
+        parts = Stack.of(scope).split_arn(arn, ArnFormat.SLASH_RESOURCE_NAME)
+    except ValidationError:
+        raise construct_error(scope, f"'{prop}' must be an ARN like {shape}, got {arn!r}") from None
+    if not Token.is_unresolved(arn) and (parts.service != "batch" or parts.resource != resource
+                                         or not parts.resource_name):
+        raise construct_error(scope, f"'{prop}' must be an ARN like {shape}, got {arn!r}")
+    return parts.resource_name or ""
 
 
 class _ImportedJobQueue(Resource):
     def __init__(self, scope: Construct, id: str, job_queue_arn: str):
         super().__init__(scope, id)
-        self.job_queue_name = _resource_name(self, "job_queue_arn", job_queue_arn)
+        self.job_queue_name = _resource_name(self, "job_queue_arn", job_queue_arn, "job-queue")
         self.job_queue_arn = job_queue_arn
         self.priority = 1
 
@@ -60,7 +69,7 @@ class _ImportedJobQueue(Resource):
 class _ImportedJobDefinition(Resource):
     def __init__(self, scope: Construct, id: str, job_definition_arn: str):
         super().__init__(scope, id)
-        self.job_definition_name = _resource_name(self, "job_definition_arn", job_definition_arn)
+        self.job_definition_name = _resource_name(self, "job_definition_arn", job_definition_arn, "job-definition")
         self.job_definition_arn = job_definition_arn
         self.enabled = True
 

@@ -10,6 +10,7 @@ from cdk_events.core import (
     ArnComponents,
     ArnFormat,
     Construct,
+    Node,
     Resource,
     ResourceEnvironment,
     Stack,
@@ -42,6 +43,9 @@ class IRepository(Protocol):
 
     @property
     def repository_clone_url_http(self) -> str: ...
+
+    @property
+    def node(self) -> Node: ...
 
     @property
     def env(self) -> ResourceEnvironment: ...

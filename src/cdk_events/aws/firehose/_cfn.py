@@ -900,8 +900,8 @@ class CfnDeliveryStream(CfnResource):
             "endpoint",
             "port",
             "public_certificate",
-            "ssl_mode",
             "snapshot_watermark_table",
+            "ssl_mode",
             "surrogate_keys",
             "tables",
             "type",
@@ -2204,10 +2204,10 @@ class CfnDeliveryStream(CfnResource):
             "processing_configuration",
             "retry_options",
             "role_arn",
+            "s3_backup_mode",
             "s3_configuration",
             "schema_evolution_configuration",
             "table_creation_configuration",
-            "s3_backup_mode",
         )
 
         _CFN_NAMES: ClassVar[dict[str, str]] = {

@@ -118,12 +118,12 @@ class DeliveryStream(DeliveryStreamBase):
     @staticmethod
     def from_delivery_stream_arn(scope: Construct, id: str, delivery_stream_arn: str) -> IDeliveryStream:
         """A delivery stream defined elsewhere, by ARN (`arn:aws:firehose:<region>:<account>:deliverystream/<name>`)."""
-        return DeliveryStream.from_delivery_stream_attributes(scope, id, delivery_stream_arn=delivery_stream_arn)
+        return _import(scope, id, arn=delivery_stream_arn, name=None, role=None)
 
     @staticmethod
     def from_delivery_stream_name(scope: Construct, id: str, delivery_stream_name: str) -> IDeliveryStream:
         """A delivery stream of this stack's account and region, by name."""
-        return DeliveryStream.from_delivery_stream_attributes(scope, id, delivery_stream_name=delivery_stream_name)
+        return _import(scope, id, arn=None, name=delivery_stream_name, role=None)
 
     @staticmethod
     def from_delivery_stream_attributes(scope: Construct, id: str, *, delivery_stream_arn: str | None = None,
@@ -131,20 +131,22 @@ class DeliveryStream(DeliveryStreamBase):
                                         role: Any = None) -> IDeliveryStream:
         """A delivery stream defined elsewhere: give its ARN, its name or both (the missing one is derived);
         `role` (default none) is the stream's own role."""
-        if not delivery_stream_arn and not delivery_stream_name:
-            raise construct_error(scope, "Either deliveryStreamName or deliveryStreamArn must be provided in "
-                                         "DeliveryStreamAttributes (from_delivery_stream_attributes got "
-                                         f"delivery_stream_arn={delivery_stream_arn!r}, "
-                                         f"delivery_stream_name={delivery_stream_name!r})")
-        if delivery_stream_name is not None:
-            name = require_str(scope, "delivery_stream_name", delivery_stream_name,
-                               "a delivery stream name (a non-empty string)")
-        else:
-            name = split_import_arn(scope, "delivery_stream_arn", delivery_stream_arn, ArnFormat.SLASH_RESOURCE_NAME,
-                                    _ARN_SHAPE, service="firehose").resource_name or ""
-        if delivery_stream_arn is not None:
-            arn = require_str(scope, "delivery_stream_arn", delivery_stream_arn, f"an ARN like {_ARN_SHAPE}")
-        else:
-            arn = Stack.of(scope).format_arn(service="firehose", resource="deliverystream", resource_name=name,
-                                             arn_format=ArnFormat.SLASH_RESOURCE_NAME)
-        return _ImportedDeliveryStream(scope, id, arn=arn, name=name, role=role)
+        return _import(scope, id, arn=delivery_stream_arn, name=delivery_stream_name, role=role)
+
+
+def _import(scope: Construct, id: str, *, arn: str | None, name: str | None, role: Any) -> IDeliveryStream:
+    if not arn and not name:
+        raise construct_error(scope, "Either deliveryStreamName or deliveryStreamArn must be provided in "
+                                     "DeliveryStreamAttributes (got delivery_stream_arn="
+                                     f"{arn!r}, delivery_stream_name={name!r})")
+    if name is not None:
+        name = require_str(scope, "delivery_stream_name", name, "a delivery stream name (a non-empty string)")
+    else:
+        name = split_import_arn(scope, "delivery_stream_arn", arn, ArnFormat.SLASH_RESOURCE_NAME, _ARN_SHAPE,
+                                service="firehose").resource_name or ""
+    if arn is not None:
+        arn = require_str(scope, "delivery_stream_arn", arn, f"an ARN like {_ARN_SHAPE}")
+    else:
+        arn = Stack.of(scope).format_arn(service="firehose", resource="deliverystream", resource_name=name,
+                                         arn_format=ArnFormat.SLASH_RESOURCE_NAME)
+    return _ImportedDeliveryStream(scope, id, arn=arn, name=name, role=role)

@@ -16,6 +16,7 @@ from cdk_events.core import (
     Duration,
     Fn,
     IResolvable,
+    Node,
     RemovalPolicy,
     Resource,
     ResourceEnvironment,
@@ -77,6 +78,9 @@ class IStream(Protocol):
 
     @property
     def encryption_key(self) -> IKey | None: ...
+
+    @property
+    def node(self) -> Node: ...
 
     @property
     def env(self) -> ResourceEnvironment: ...

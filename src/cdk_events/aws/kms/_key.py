@@ -11,6 +11,7 @@ from cdk_events.core import (
     Construct,
     Duration,
     FeatureFlags,
+    Node,
     RemovalPolicy,
     Resource,
     ResourceEnvironment,
@@ -75,6 +76,9 @@ class IKey(Protocol):
 
     @property
     def key_id(self) -> str: ...
+
+    @property
+    def node(self) -> Node: ...
 
     @property
     def env(self) -> ResourceEnvironment: ...

@@ -53,6 +53,9 @@ class IFunction(Protocol):
     def can_create_permissions(self) -> bool: ...
 
     @property
+    def node(self) -> Node: ...
+
+    @property
     def env(self) -> ResourceEnvironment: ...
 
     def add_permission(self, id: str, *, principal: iam.IPrincipal, action: str | None = None,

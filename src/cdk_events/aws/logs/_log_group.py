@@ -9,6 +9,7 @@ from cdk_events.core import (
     ArnComponents,
     ArnFormat,
     Construct,
+    Node,
     RemovalPolicy,
     Resource,
     ResourceEnvironment,
@@ -34,6 +35,9 @@ class ILogGroup(Protocol):
 
     @property
     def log_group_name(self) -> str: ...
+
+    @property
+    def node(self) -> Node: ...
 
     @property
     def env(self) -> ResourceEnvironment: ...

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from cdk_events.core import Construct, Resource, ResourceEnvironment
+from cdk_events.core import Construct, Node, Resource, ResourceEnvironment
 
 from .. import iam
 from ._policy import TopicPolicy
@@ -28,6 +28,9 @@ class ITopic(Protocol):
 
     @property
     def master_key(self) -> IKey | None: ...
+
+    @property
+    def node(self) -> Node: ...
 
     @property
     def env(self) -> ResourceEnvironment: ...

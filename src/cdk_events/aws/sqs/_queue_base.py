@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from cdk_events.core import Construct, Resource, ResourceEnvironment
+from cdk_events.core import Construct, Node, Resource, ResourceEnvironment
 
 from .. import iam
 from ._policy import QueuePolicy
@@ -45,6 +45,9 @@ class IQueue(Protocol):
 
     @property
     def encryption_master_key(self) -> IKey | None: ...
+
+    @property
+    def node(self) -> Node: ...
 
     @property
     def env(self) -> ResourceEnvironment: ...

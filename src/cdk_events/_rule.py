@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -23,6 +24,7 @@ from .core import (
     ValidationError,
 )
 from .core._annotations import Annotations
+from .core._json import js_stringify
 from .core._token import is_unresolved
 
 if TYPE_CHECKING:
@@ -260,6 +262,7 @@ class Rule(Resource):
         pattern = Stack.of(self).resolve(self._render_event_pattern())
         if pattern is None or _has_intrinsic(pattern):
             return None
+        pattern = json.loads(js_stringify(pattern))
         try:
             validate_event_pattern(pattern)
         except InvalidEventPatternError as error:
@@ -278,6 +281,7 @@ class Rule(Resource):
         pattern = Stack.of(self).resolve(self._render_event_pattern())
         if pattern is None:
             raise construct_error(self, "matches(): the rule has no event pattern")
+        pattern = json.loads(js_stringify(pattern))
         return test_event_pattern(pattern, event)
 
 

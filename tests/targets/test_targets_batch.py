@@ -116,7 +116,7 @@ def test_generated_job_name_is_at_most_128_characters(tmp_path: Path) -> None:
                        targets=[BatchJob(QUEUE_ARN, queue, JOB_DEF_ARN, job_def)])
     job_name = cdk.Names.unique_resource_name(rule, max_length=128)
     assert len(job_name) == 128
-    [target] = [r for r in resources(app, stack).values() if r["Type"] == "AWS::Events::Rule"][0]["Properties"]["Targets"]
+    [target] = next(r for r in resources(app, stack).values() if r["Type"] == "AWS::Events::Rule")["Properties"]["Targets"]
     assert target["BatchParameters"]["JobName"] == job_name
 
 

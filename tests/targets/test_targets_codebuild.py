@@ -71,7 +71,8 @@ def test_retry_policy_and_input() -> None:
 def test_not_a_project_is_rejected_with_the_rule_path() -> None:
     stack, _ = _stack()
     with pytest.raises(ValidationError, match=r"^\[S/A\] CodeBuildProject target: 'project' must be a CodeBuild "
-                                              r"project \(codebuild.Project.from_project_arn\(...\)\), got 'build-app'"):
+                                              r"project \(codebuild.Project.from_project_arn\(...\)\), got "
+                                              r"'build-app'"):
         _rule(stack, "A", CodeBuildProject("build-app"))
 
 
@@ -89,7 +90,7 @@ def test_not_a_queue_is_rejected() -> None:
 
 
 def test_event_must_be_a_rule_target_input() -> None:
-    stack, project = _stack()
+    _, project = _stack()
     with pytest.raises(cdk.UnscopedValidationError, match=r"CodeBuildProject target: 'event' must be a "
                                                           r"RuleTargetInput .*got \{'a': 1\} \(a dict\)"):
         CodeBuildProject(project, event={"a": 1})  # type: ignore[arg-type]

@@ -150,7 +150,7 @@ def test_target_ecs_ec2_app_matches_golden(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("size", [10, 19, 201])
 def test_ephemeral_storage_outside_20_to_200_is_rejected_at_bind(tmp_path: Path, size: int) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     target = EcsTask(cluster=cluster, task_definition=fargate_task(stack), security_groups=[sg(stack)],
                      ephemeral_storage=EphemeralStorageOverride(size_in_gib=size))
     rule = events.Rule(stack, "Rule", event_pattern=events.EventPattern(source=["com.example"]))
@@ -203,7 +203,7 @@ def test_tag_resource_statement_uses_partition_literal_with_a_concrete_region(tm
 
 
 def test_ec2_and_fargate_task_definition_without_task_role_is_rejected(tmp_path: Path) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     task = ecs.TaskDefinition.from_task_definition_attributes(
         stack, "TaskDef", task_definition_arn="arn:aws:ecs:us-east-1:123456789012:task-definition/t:1",
         network_mode=ecs.NetworkMode.AWS_VPC)
@@ -212,7 +212,7 @@ def test_ec2_and_fargate_task_definition_without_task_role_is_rejected(tmp_path:
 
 
 def test_task_definition_without_network_mode_is_rejected(tmp_path: Path) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     task = ecs.TaskDefinition.from_task_definition_attributes(
         stack, "TaskDef", task_definition_arn="arn:aws:ecs:us-east-1:123456789012:task-definition/t:1",
         compatibility=ecs.Compatibility.EC2)
@@ -261,7 +261,7 @@ def test_deprecated_security_group_is_used(tmp_path: Path) -> None:
 
 
 def test_security_group_and_security_groups_together_are_rejected(tmp_path: Path) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     group = sg(stack)
     with pytest.raises(ValidationError) as error:
         EcsTask(cluster=cluster, task_definition=fargate_task(stack), security_group=group, security_groups=[group])
@@ -287,7 +287,7 @@ def test_security_groups_on_bridge_network_are_ignored_with_a_warning(tmp_path: 
 
 
 def test_assign_public_ip_requires_public_subnets(tmp_path: Path) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     rule = events.Rule(stack, "Rule", event_pattern=events.EventPattern(source=["x"]))
     with pytest.raises(ValidationError, match=r"^\[S/Rule\] assignPublicIp should be set to true only for PUBLIC subnets \(EcsTask target: 'assign_public_ip' is True"):
         rule.add_target(EcsTask(cluster=cluster, task_definition=fargate_task(stack), security_groups=[sg(stack)],
@@ -295,7 +295,7 @@ def test_assign_public_ip_requires_public_subnets(tmp_path: Path) -> None:
 
 
 def test_assign_public_ip_only_for_fargate(tmp_path: Path) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     task = ecs.TaskDefinition.from_task_definition_attributes(
         stack, "TaskDef", task_definition_arn="arn:aws:ecs:us-east-1:123456789012:task-definition/t:1",
         compatibility=ecs.Compatibility.EC2, network_mode=ecs.NetworkMode.AWS_VPC)
@@ -410,7 +410,7 @@ def test_dead_letter_queue_and_retry_policy(tmp_path: Path) -> None:
 
 
 def test_retry_attempts_out_of_range_is_rejected(tmp_path: Path) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     rule = events.Rule(stack, "Rule", event_pattern=events.EventPattern(source=["x"]))
     with pytest.raises(ValidationError, match=r"^\[S/Rule\] EcsTask target: retry_attempts must be a whole number from 0 to 185, got 200$"):
         rule.add_target(EcsTask(cluster=cluster, task_definition=fargate_task(stack), security_groups=[sg(stack)],
@@ -421,7 +421,7 @@ def test_retry_attempts_out_of_range_is_rejected(tmp_path: Path) -> None:
 
 
 def test_propagate_tags_service_is_rejected(tmp_path: Path) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     with pytest.raises(ValidationError) as error:
         EcsTask(cluster=cluster, task_definition=fargate_task(stack), propagate_tags=ecs.PropagatedTagSource.SERVICE)
     assert str(error.value) == ("[S/TaskDef] EcsTask target: When propagateTags is passed, it must be set to "
@@ -440,14 +440,14 @@ def test_propagate_tags_service_is_rejected(tmp_path: Path) -> None:
     ({"security_groups": ["sg-0123456789abcdef0"]}, "'security_groups' must be a list of ec2.ISecurityGroup"),
 ])
 def test_wrong_prop_types_are_named(tmp_path: Path, kwargs: dict[str, Any], message: str) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     with pytest.raises(ValidationError) as error:
         EcsTask(cluster=cluster, task_definition=fargate_task(stack), **kwargs)
     assert str(error.value).startswith("[S/TaskDef] EcsTask target: " + message)
 
 
 def test_cluster_and_task_definition_must_be_ecs_objects(tmp_path: Path) -> None:
-    app, stack, _, cluster = base(tmp_path)
+    _app, stack, _, cluster = base(tmp_path)
     with pytest.raises(ValidationError, match=r"^EcsTask target: 'task_definition' must be an ecs.ITaskDefinition"):
         EcsTask(cluster=cluster, task_definition="arn:aws:ecs:us-east-1:123456789012:task-definition/t:1")
     with pytest.raises(ValidationError, match=r"^\[S/TaskDef\] EcsTask target: 'cluster' must be an ecs.ICluster"):

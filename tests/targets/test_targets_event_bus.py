@@ -38,7 +38,8 @@ def test_role_under_the_rule_and_no_cross_account_wiring() -> None:
 def test_not_a_bus_is_rejected() -> None:
     stack = cdk.Stack(cdk.App(), "S")
     with pytest.raises(ValidationError, match=r"\[S/R\] EventBus target: 'event_bus' must be an event bus "
-                                              rf"\(events.EventBus\(...\) or events.EventBus.from_event_bus_arn\(...\)\), "
+                                              r"\(events.EventBus\(...\) or "
+                                              r"events.EventBus.from_event_bus_arn\(...\)\), "
                                               rf"got '{ARN}' \(a str\)"):
         events.Rule(stack, "R", event_pattern=events.EventPattern(source=["a"]), targets=[EventBus(ARN)])
 

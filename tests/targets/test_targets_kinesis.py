@@ -48,7 +48,8 @@ def test_no_partition_key_no_kinesis_parameters() -> None:
 def test_not_a_stream_is_rejected() -> None:
     stack = cdk.Stack(cdk.App(), "S")
     with pytest.raises(ValidationError, match=r"\[S/R\] KinesisStream target: 'stream' must be a Kinesis stream "
-                                              rf"\(kinesis.Stream\(...\) or kinesis.Stream.from_stream_arn\(...\)\), got "
+                                              r"\(kinesis.Stream\(...\) or "
+                                              r"kinesis.Stream.from_stream_arn\(...\)\), got "
                                               rf"'{ARN}' \(a str\)"):
         events.Rule(stack, "R", schedule=events.Schedule.rate(cdk.Duration.hours(1)), targets=[KinesisStream(ARN)])
 

@@ -28,6 +28,31 @@ _MESSAGE_LEVELS = {WARNING: "warning", ERROR: "error", INFO: "info"}
 _OWN_FILES = (".template.json", ".assets.json", ".metadata.json")
 
 
+def resolve_construct_dependencies(root: Construct) -> None:
+    """Turn `node.add_dependency` between constructs into `DependsOn` (same stack) or stack dependencies,
+    as the CDK does when it prepares an app: every resource below the source depends on every
+    resource below the target."""
+    from ._cfn_element import CfnResource
+
+    for source in root.node.iter_preorder():
+        dependencies = source.node._dependencies
+        if not dependencies:
+            continue
+        seen: set[int] = set()
+        source_resources: list[CfnResource] | None = None
+        for dependable in dependencies:
+            target = dependable if isinstance(dependable, Construct) else dependable.node.host
+            if id(target) in seen:
+                continue
+            seen.add(id(target))
+            if source_resources is None:
+                source_resources = [c for c in source.node.iter_preorder() if isinstance(c, CfnResource)]
+            targets = [c for c in target.node.iter_preorder() if isinstance(c, CfnResource)]
+            for resource in source_resources:
+                for other in targets:
+                    resource.add_dependency(other)
+
+
 def _stacks(app: App) -> list[Stack]:
     return [c for c in app.node.iter_preorder() if isinstance(c, Stack)]
 
@@ -119,6 +144,7 @@ def _version() -> str:
 def synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> CloudAssembly:
     """Synthesize `app` into `outdir`; nothing in `outdir` changes unless everything succeeded."""
     invoke_aspects(app)
+    resolve_construct_dependencies(app)
     if not skip_validation:
         validate_tree(app)
     stacks = _stacks(app)

@@ -1,5 +1,7 @@
 """Imported VPCs and subnets: subnet construct ids, `select_subnets`, id formats and the CDK's errors."""
 
+# ruff: noqa: E501 (long expected messages are kept on one line)
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +10,7 @@ from typing import Any
 import pytest
 
 from cdk_events.aws import ec2
-from cdk_events.core import App, Environment, Fn, Stack, ValidationError
+from cdk_events.core import RECOMMENDED_FEATURE_FLAGS, App, Environment, Fn, Stack, ValidationError
 
 AZS = ["us-east-1a", "us-east-1b"]
 PRIVATE = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"]
@@ -17,7 +19,7 @@ ISOLATED = ["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"]
 
 
 def stack(tmp_path: Path, env: Environment | None = None) -> Stack:
-    return Stack(App(outdir=str(tmp_path)), "S", env=env)
+    return Stack(App(outdir=str(tmp_path), context=dict(RECOMMENDED_FEATURE_FLAGS)), "S", env=env)
 
 
 def vpc(s: Stack, **kwargs: Any) -> Any:
@@ -148,7 +150,7 @@ def test_token_ids_are_accepted(tmp_path: Path) -> None:
 def test_subnet_from_id_and_attributes(tmp_path: Path) -> None:
     s = stack(tmp_path)
     bare = ec2.Subnet.from_subnet_id(s, "Bare", "subnet-0b0b0b0b0b0b0b0b1")
-    assert isinstance(bare, ec2.ISubnet)
+    assert bare.subnet_id == "subnet-0b0b0b0b0b0b0b0b1"
     with pytest.raises(ValidationError, match=r"^\[S/Bare\] You cannot reference a Subnet's availability zone"):
         _ = bare.availability_zone
     with pytest.raises(ValidationError, match=r"^\[S/Bare\] You cannot reference an imported Subnet's IPv4 CIDR"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
 from cdk_events.core._token import is_unresolved
@@ -74,7 +74,7 @@ class RestApi(RestApiBase):
     cdk-events only imports REST APIs: use `from_rest_api_id` or `from_rest_api_attributes`.
     """
 
-    def __init__(self, scope: Construct, id: str, **props: Any) -> NoReturn:
+    def __init__(self, scope: Construct, id: str, **props: Any) -> None:
         raise NotImplementedError(
             f"[{scope.node.path}/{id}] cdk-events cannot define REST APIs; import one with "
             "apigateway.RestApi.from_rest_api_id(...) or from_rest_api_attributes(...)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any, NoReturn, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
 
@@ -104,7 +104,7 @@ class GraphqlApi(GraphqlApiBase):
     cdk-events only imports GraphQL APIs: use `from_graphql_api_attributes`.
     """
 
-    def __init__(self, scope: Construct, id: str, **props: Any) -> NoReturn:
+    def __init__(self, scope: Construct, id: str, **props: Any) -> None:
         raise NotImplementedError(
             f"[{scope.node.path}/{id}] cdk-events cannot define GraphQL APIs; import one with "
             "appsync.GraphqlApi.from_graphql_api_attributes(...)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
 
@@ -51,7 +51,7 @@ class Project(ProjectBase):
     cdk-events only imports projects: use `from_project_arn` or `from_project_name`.
     """
 
-    def __init__(self, scope: Construct, id: str, **props: Any) -> NoReturn:
+    def __init__(self, scope: Construct, id: str, **props: Any) -> None:
         raise NotImplementedError(
             f"[{scope.node.path}/{id}] cdk-events cannot define CodeBuild projects; import one with "
             "codebuild.Project.from_project_arn(...) or from_project_name(...)")

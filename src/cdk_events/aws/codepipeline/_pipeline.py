@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment
 
@@ -50,7 +50,7 @@ class Pipeline(PipelineBase):
     cdk-events only imports pipelines: use `from_pipeline_arn`.
     """
 
-    def __init__(self, scope: Construct, id: str, **props: Any) -> NoReturn:
+    def __init__(self, scope: Construct, id: str, **props: Any) -> None:
         raise NotImplementedError(
             f"[{scope.node.path}/{id}] cdk-events cannot define pipelines; import one with "
             "codepipeline.Pipeline.from_pipeline_arn(...)")

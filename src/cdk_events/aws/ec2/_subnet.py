@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
 import attrs
 
@@ -81,9 +81,12 @@ class RouteTable:
     route_table_id: str | None
 
 
-@runtime_checkable
 class ISubnet(Protocol):
-    """A subnet, owned or imported (mirrors `aws_cdk.aws_ec2.ISubnet`)."""
+    """A subnet, owned or imported (mirrors `aws_cdk.aws_ec2.ISubnet`).
+
+    A typing protocol only (no `isinstance`): reading `availability_zone` or `ipv4_cidr_block` of an
+    import that did not give them raises, as in the CDK.
+    """
 
     @property
     def node(self) -> Any: ...

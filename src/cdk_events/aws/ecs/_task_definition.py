@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol
 
 from cdk_events.core import Construct, Resource, ResourceEnvironment, ValidationError
 
@@ -11,9 +11,12 @@ from ..iam import IRole
 from ._enums import Compatibility, NetworkMode, is_ec2_compatible, is_external_compatible, is_fargate_compatible
 
 
-@runtime_checkable
 class ITaskDefinition(Protocol):
-    """A task definition, owned or imported (mirrors `aws_cdk.aws_ecs.ITaskDefinition`)."""
+    """A task definition, owned or imported (mirrors `aws_cdk.aws_ecs.ITaskDefinition`).
+
+    A typing protocol only (no `isinstance`): reading `network_mode` or `task_role` of an import that
+    did not give them raises, as in the CDK.
+    """
 
     @property
     def node(self) -> Any: ...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, CfnMapping, Construct, Resource, ResourceEnvironment, Stack
 from cdk_events.core._token import is_unresolved
@@ -109,7 +109,7 @@ class DeliveryStream(DeliveryStreamBase):
     or `from_delivery_stream_attributes`.
     """
 
-    def __init__(self, scope: Construct, id: str, **props: Any) -> NoReturn:
+    def __init__(self, scope: Construct, id: str, **props: Any) -> None:
         raise NotImplementedError(
             f"[{scope.node.path}/{id}] cdk-events cannot define delivery streams; import one with "
             "firehose.DeliveryStream.from_delivery_stream_arn(...), from_delivery_stream_name(...) or "

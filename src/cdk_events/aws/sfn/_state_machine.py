@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, NoReturn, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack, Token
 
@@ -62,7 +62,7 @@ class StateMachine(StateMachineBase):
     cdk-events only imports state machines: use `from_state_machine_arn` or `from_state_machine_name`.
     """
 
-    def __init__(self, scope: Construct, id: str, **props: Any) -> NoReturn:
+    def __init__(self, scope: Construct, id: str, **props: Any) -> None:
         raise NotImplementedError(
             f"[{scope.node.path}/{id}] cdk-events cannot define state machines; import one with "
             "sfn.StateMachine.from_state_machine_arn(...) or from_state_machine_name(...)")

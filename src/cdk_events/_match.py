@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .core import IResolvable, IResolveContext, ResolutionTypeHint, ValidationError
-from .core._json import JSON_NULL
+from .core._json import JSON_NULL, js_stringify
 from .core._token import TOKEN_MAP
 
 _IPV4 = re.compile(r"^(\d{1,3}\.){3}\d{1,3}(/([0-9]|[1-2][0-9]|3[0-2]))?$", re.IGNORECASE | re.MULTILINE)
@@ -48,12 +48,22 @@ class _Matcher(IResolvable):
                 flat.append(resolved)
         if not self.merge:
             return flat
-        if not all(isinstance(m, dict) and m.get("numeric") for m in flat):
-            raise ValidationError("Only numeric matchers can be merged into a single matcher.")
+        others = [m for m in flat if not (isinstance(m, dict) and m.get("numeric"))]
+        if others:
+            raise ValidationError(
+                f"{_where(context)}Only numeric matchers can be merged into a single matcher. (Match.all_of takes "
+                f"numeric matchers such as Match.greater_than(0); got {js_stringify(others)})")
         return [{"numeric": [x for m in flat for x in m["numeric"]]}]
 
     def __repr__(self) -> str:
         return f"Match({self.matchers!r})"
+
+
+def _where(context: IResolveContext) -> str:
+    """`[path] ` of the construct being resolved, to prefix errors raised at synthesis."""
+    node = getattr(getattr(context, "scope", None), "node", None)
+    path = getattr(node, "path", "")
+    return f"[{path}] " if path else ""
 
 
 def _objects(values: Sequence[Any], merge: bool = False) -> list[str]:

@@ -24,6 +24,7 @@ from .core import (
     ValidationError,
 )
 from .core._annotations import Annotations
+from .core._resolve import resolve
 from .core._json import js_stringify
 from .core._token import is_unresolved
 
@@ -259,7 +260,7 @@ class Rule(Resource):
         """What EventBridge would say about the pattern (patterns with deploy-time values are not checked)."""
         from .local import InvalidEventPatternError, validate_event_pattern
 
-        pattern = Stack.of(self).resolve(self._render_event_pattern())
+        pattern = resolve(self._render_event_pattern(), self)
         if pattern is None or _has_intrinsic(pattern):
             return None
         pattern = json.loads(js_stringify(pattern))
@@ -278,7 +279,7 @@ class Rule(Resource):
         """True if `event` (a dict or JSON text) matches this rule's pattern (local engine)."""
         from .local import test_event_pattern
 
-        pattern = Stack.of(self).resolve(self._render_event_pattern())
+        pattern = resolve(self._render_event_pattern(), self)
         if pattern is None:
             raise construct_error(self, "matches(): the rule has no event pattern")
         pattern = json.loads(js_stringify(pattern))

@@ -452,3 +452,22 @@ def test_cluster_and_task_definition_must_be_ecs_objects(tmp_path: Path) -> None
         EcsTask(cluster=cluster, task_definition="arn:aws:ecs:us-east-1:123456789012:task-definition/t:1")
     with pytest.raises(ValidationError, match=r"^\[S/TaskDef\] EcsTask target: 'cluster' must be an ecs.ICluster"):
         EcsTask(cluster="c", task_definition=fargate_task(stack))
+
+
+class _PlainTaskDefinition:
+    """A task definition that is not a construct (duck-typed)."""
+
+    task_definition_arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/plain:1"
+    network_mode = ecs.NetworkMode.AWS_VPC
+    execution_role = None
+    is_fargate_compatible = False
+    is_ec2_compatible = True
+
+
+def test_awsvpc_task_definition_that_is_not_a_construct_needs_security_groups(tmp_path: Path) -> None:
+    _app, stack, _, cluster = base(tmp_path)
+    with pytest.raises(ValidationError) as error:
+        EcsTask(cluster=cluster, task_definition=_PlainTaskDefinition(), role=iam.Role(
+            stack, "Role", assumed_by=iam.ServicePrincipal("events.amazonaws.com")))
+    assert str(error.value) == ("Cannot create a security group for ECS task. The task definition in ECS task is not a "
+                                "Construct. Please pass a taskDefinition as a Construct in EcsTaskProps.")

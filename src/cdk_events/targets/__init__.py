@@ -1,11 +1,27 @@
 """cdk_events.targets: the rule targets (mirrors `aws_cdk.aws_events_targets`)."""
 
+from ._batch import BatchJob
+from ._ecs import (
+    ContainerOverride,
+    EcsTask,
+    EphemeralStorageOverride,
+    InferenceAcceleratorOverride,
+    Tag,
+    TaskEnvironmentVariable,
+)
 from ._lambda import LambdaFunction
 from ._sns import SnsTopic
 from ._sqs import SqsQueue
 from ._util import TargetBaseProps
 
 __all__ = [
+    "BatchJob",
+    "ContainerOverride",
+    "EcsTask",
+    "EphemeralStorageOverride",
+    "InferenceAcceleratorOverride",
+    "Tag",
+    "TaskEnvironmentVariable",
     "LambdaFunction",
     "SnsTopic",
     "SqsQueue",

@@ -27,9 +27,10 @@ def test_grant_mutation_on_all_or_some_fields() -> None:
     role = iam.Role(stack, "R", assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
     every = api.grant_mutation(role)
     some = api.grant_mutation(role, "publish", "remove")
+    assert every.principal_statement is not None and some.principal_statement is not None
     assert stack.resolve(every.principal_statement.to_statement_json())["Resource"] == \
-        "arn:aws:appsync:us-east-1:111111111111:apis/abc/types/Mutation/*"  # type: ignore[union-attr]
-    assert stack.resolve(some.principal_statement.to_statement_json())["Resource"] == [  # type: ignore[union-attr]
+        "arn:aws:appsync:us-east-1:111111111111:apis/abc/types/Mutation/*"
+    assert stack.resolve(some.principal_statement.to_statement_json())["Resource"] == [
         "arn:aws:appsync:us-east-1:111111111111:apis/abc/types/Mutation/fields/publish",
         "arn:aws:appsync:us-east-1:111111111111:apis/abc/types/Mutation/fields/remove"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
+from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 from cdk_events.core._token import is_unresolved
 
 from .._imports import require_str
@@ -20,6 +20,9 @@ class IRestApi(Protocol):
 
     @property
     def env(self) -> ResourceEnvironment: ...
+
+    @property
+    def node(self) -> Node: ...
 
     def arn_for_execute_api(self, method: str | None = None, path: str | None = None,
                             stage: str | None = None) -> str: ...

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any, Protocol, runtime_checkable
 
-from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
+from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 
 from .. import iam
 from .._imports import require_str
@@ -51,6 +51,9 @@ class IGraphqlApi(Protocol):
 
     @property
     def env(self) -> ResourceEnvironment: ...
+
+    @property
+    def node(self) -> Node: ...
 
     def grant_mutation(self, grantee: iam.IGrantable, *fields: str) -> iam.Grant: ...
 

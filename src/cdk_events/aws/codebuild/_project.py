@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
+from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 
 from .. import iam
 from .._imports import require_str, split_import_arn
@@ -24,6 +24,9 @@ class IProject(Protocol):
 
     @property
     def env(self) -> ResourceEnvironment: ...
+
+    @property
+    def node(self) -> Node: ...
 
 
 class ProjectBase(Resource):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment
+from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment
 
 from .. import iam
 from .._imports import split_import_arn
@@ -24,6 +24,9 @@ class IPipeline(Protocol):
 
     @property
     def env(self) -> ResourceEnvironment: ...
+
+    @property
+    def node(self) -> Node: ...
 
 
 class PipelineBase(Resource):

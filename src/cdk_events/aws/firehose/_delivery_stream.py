@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from cdk_events.core import ArnFormat, CfnMapping, Construct, Resource, ResourceEnvironment, Stack
+from cdk_events.core import ArnFormat, CfnMapping, Construct, Node, Resource, ResourceEnvironment, Stack
 from cdk_events.core._token import is_unresolved
 
 from .. import iam
@@ -29,6 +29,9 @@ class IDeliveryStream(Protocol):
 
     @property
     def env(self) -> ResourceEnvironment: ...
+
+    @property
+    def node(self) -> Node: ...
 
     def grant_put_records(self, grantee: iam.IGrantable) -> iam.Grant: ...
 

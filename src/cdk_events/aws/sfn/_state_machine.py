@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack, Token
+from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack, Token
 
 from .. import iam
 from .._imports import require_str, split_import_arn
@@ -22,6 +22,9 @@ class IStateMachine(Protocol):
 
     @property
     def env(self) -> ResourceEnvironment: ...
+
+    @property
+    def node(self) -> Node: ...
 
     def grant_start_execution(self, identity: iam.IGrantable) -> iam.Grant: ...
 

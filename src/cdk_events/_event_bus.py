@@ -80,10 +80,20 @@ class _EventBusBase(Resource):
     event_source_name: str | None
 
     def archive(self, id: str, *, event_pattern: EventPattern, archive_name: str | None = None,
-                description: str | None = None, retention: Duration | None = None) -> Archive:
+                description: str | None = None, retention: Duration | None = None, kms_key: Any = None) -> Archive:
         """An archive of this bus's events (child of the bus); the description defaults to
-        `Event Archive for <bus name> Event Bus`."""
+        `Event Archive for <bus name> Event Bus`.
+
+        `kms_key` is accepted and ignored, as aws-cdk-lib 2.275 does (aws-cdk#38298; a warning says
+        so): pass it to `Archive(...)` directly to encrypt the archive.
+        """
         from ._archive import Archive
+
+        if kms_key is not None:
+            Annotations.of(self).add_warning_v2(
+                "@cdk-events/aws-events:archiveKmsKeyIgnored",
+                f"EventBus.archive('{id}'): kms_key is ignored (as in aws-cdk-lib, aws-cdk#38298); create "
+                "events.Archive(scope, id, source_event_bus=bus, kms_key=key, ...) to encrypt the archive")
 
         return Archive(self, id, source_event_bus=self,
                        description=description or f"Event Archive for {self.event_bus_name} Event Bus",

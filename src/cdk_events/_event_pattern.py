@@ -36,16 +36,18 @@ class EventPattern:
     def _to_object(self) -> dict[str, Any]:
         """The pattern as the CDK stores it: camelCase keys in field order, unset fields left out."""
         out: dict[str, Any] = {}
-        for field in attrs.fields(EventPattern):
-            value = getattr(self, field.name)
+        for name, key in _FIELDS:
+            value = getattr(self, name)
             if value is None:
                 continue
-            if field.name == "detail":
+            if name == "detail":
                 out["detail"] = dict(value) if isinstance(value, Mapping) else value
             else:
-                out[_FIELD_NAMES.get(field.name, field.name)] = list(value) if isinstance(
-                    value, list | tuple) else value
+                out[key] = list(value) if isinstance(value, list | tuple) else value
         return out
+
+
+_FIELDS = tuple((f.name, _FIELD_NAMES.get(f.name, f.name)) for f in attrs.fields(EventPattern))
 
 
 def _json(value: Any) -> str:

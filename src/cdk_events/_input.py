@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._errors import construct_error
 from .core import IResolvable, IResolveContext, Lazy, Stack, ValidationError
 from .core._resolve import DefaultTokenResolver, ResolveContext, _PostProcessorSlot, resolve
 from .core._token import TOKEN_MAP, Fragments
@@ -164,7 +165,13 @@ class _FieldAwareInput(RuleTargetInput):
     def bind(self, rule: Construct) -> RuleTargetInputProperties:
         stack = Stack.of(rule)
         replacer = _FieldReplacer()
-        resolved = resolve(self.value, rule, resolver=replacer)
+        try:
+            resolved = resolve(self.value, rule, resolver=replacer)
+        except ValidationError as error:
+            message = str(error)
+            if message.startswith("["):
+                raise
+            raise construct_error(rule, message) from None
         if self.input_type is InputType.MULTILINE:
             text = resolved if isinstance(resolved, str) else str(resolved)
             rendered = "\n".join(stack.to_json_string(line) for line in text.split("\n"))

@@ -21,7 +21,7 @@ def _takes_context(fn: Callable[..., Any]) -> bool:
     code = getattr(target, "__code__", None)
     if code is not None:
         bound = 1 if target is not fn else 0
-        required = code.co_argcount - bound - len(getattr(target, "__defaults__", None) or ())
+        required: int = code.co_argcount - bound - len(getattr(target, "__defaults__", None) or ())
         return required > 0
     try:
         return any(

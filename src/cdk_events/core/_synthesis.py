@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -143,6 +144,18 @@ def _version() -> str:
 
 def synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> CloudAssembly:
     """Synthesize `app` into `outdir`; nothing in `outdir` changes unless everything succeeded."""
+    # synthesis allocates many short-lived objects and no garbage cycles worth collecting meanwhile:
+    # the cyclic garbage collector is paused rather than run again and again over the whole tree
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _synthesize(app, outdir, skip_validation=skip_validation)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> CloudAssembly:
     invoke_aspects(app)
     resolve_construct_dependencies(app)
     if not skip_validation:

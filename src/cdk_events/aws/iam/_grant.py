@@ -38,7 +38,17 @@ def _grantable(grantee: Any) -> IGrantable:
             f"Grant: 'grantee' must be a grantable (a Role, a principal, a Function, ...), got {grantee!r} "
             f"(a {type(grantee).__name__})"
         )
-    return grantee
+    grantable: IGrantable = grantee
+    return grantable
+
+
+def _holds_no_policy(principal: Any) -> bool:
+    """True for principals that never take identity statements (services, accounts, ...): their
+    `add_to_principal_policy` is the base class's, which adds nothing."""
+    from ._principals import PrincipalBase
+
+    method = getattr(type(principal), "add_to_principal_policy", None)
+    return method is PrincipalBase.add_to_principal_policy
 
 
 class Grant:
@@ -77,10 +87,13 @@ class Grant:
         """Add a statement to the principal's own policy; a principal without one (a service, an
         account) makes a grant that did not succeed."""
         grantee = _grantable(grantee)
+        principal = grantee.grant_principal
+        if _holds_no_policy(principal):
+            return Grant(grantee=grantee, actions=actions, resource_arns=resource_arns)
         statement = PolicyStatement(
             actions=list(actions), resources=list(resource_arns), conditions=conditions
         )
-        added = grantee.grant_principal.add_to_principal_policy(statement)
+        added = principal.add_to_principal_policy(statement)
         if not added.statement_added:
             return Grant(grantee=grantee, actions=actions, resource_arns=resource_arns)
         if added.policy_dependable is None:

@@ -71,7 +71,9 @@ class ApiDestination(Resource):
             except ValidationError:
                 name = None
         if not name:
-            raise ValidationError(f"Could not extract Api Destionation name from ARN: '{api_destination_arn}'")
+            path = f"{scope.node.path}/{id}" if scope.node.path else id
+            raise ValidationError(f"[{path}] Could not extract Api Destionation name from ARN: '{api_destination_arn}' "
+                                  "(expected arn:<partition>:events:<region>:<account>:api-destination/<name>/<uuid>)")
         return _ImportedApiDestination(scope, id, api_destination_arn, name, connection,
                                        api_destination_arn_for_policy)
 

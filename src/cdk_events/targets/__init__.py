@@ -1,6 +1,11 @@
 """cdk_events.targets: the rule targets (mirrors `aws_cdk.aws_events_targets`)."""
 
+from ._api_destination import ApiDestination
+from ._api_gateway import ApiGateway
+from ._appsync import AppSync
 from ._batch import BatchJob
+from ._codebuild import CodeBuildProject
+from ._codepipeline import CodePipeline
 from ._ecs import (
     ContainerOverride,
     EcsTask,
@@ -9,23 +14,40 @@ from ._ecs import (
     Tag,
     TaskEnvironmentVariable,
 )
+from ._event_bus import EventBus
+from ._firehose import FirehoseDeliveryStream, KinesisFirehoseStream, KinesisFirehoseStreamV2
+from ._kinesis import KinesisStream
 from ._lambda import LambdaFunction
+from ._redshift import RedshiftQuery
+from ._sfn import SfnStateMachine
 from ._sns import SnsTopic
 from ._sqs import SqsQueue
 from ._util import TargetBaseProps
 
 __all__ = [
+    "ApiDestination",
+    "ApiGateway",
+    "AppSync",
     "BatchJob",
+    "CodeBuildProject",
+    "CodePipeline",
     "ContainerOverride",
     "EcsTask",
     "EphemeralStorageOverride",
+    "EventBus",
+    "FirehoseDeliveryStream",
     "InferenceAcceleratorOverride",
-    "Tag",
-    "TaskEnvironmentVariable",
+    "KinesisFirehoseStream",
+    "KinesisFirehoseStreamV2",
+    "KinesisStream",
     "LambdaFunction",
+    "RedshiftQuery",
+    "SfnStateMachine",
     "SnsTopic",
     "SqsQueue",
+    "Tag",
     "TargetBaseProps",
+    "TaskEnvironmentVariable",
 ]
 
 for _name in __all__:

@@ -37,7 +37,7 @@ MODULES: dict[str, list[str]] = {
     "src/cdk_events/aws/sqs/_cfn.py": ["AWS::SQS::Queue", "AWS::SQS::QueuePolicy"],
     "src/cdk_events/aws/sns/_cfn.py": ["AWS::SNS::Topic", "AWS::SNS::TopicPolicy"],
     "src/cdk_events/aws/kms/_cfn.py": ["AWS::KMS::Key"],
-    "src/cdk_events/aws/logs/_cfn.py": ["AWS::Logs::LogGroup"],
+    "src/cdk_events/aws/logs/_cfn.py": ["AWS::Logs::LogGroup", "AWS::Logs::ResourcePolicy"],
     "src/cdk_events/aws/lambda_/_cfn.py": ["AWS::Lambda::Function", "AWS::Lambda::Permission"],
     "src/cdk_events/aws/codecommit/_cfn.py": ["AWS::CodeCommit::Repository"],
     "src/cdk_events/aws/kinesis/_cfn.py": ["AWS::Kinesis::Stream"],

@@ -52,5 +52,6 @@ def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("app", [p.stem for p in APPS])
 def test_app_matches_the_aws_cdk_golden(app: str, synthesized: Path) -> None:
     compare = _load_compare()
+    compare.ORDER = True  # byte-identical: the key order inside template objects counts too
     problems = compare.compare(COMPAT / "goldens" / app, synthesized / app, 8)
     assert not problems, "\n".join(problems)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ResolutionError
-from ._json import JSON_NULL
+from ._json import JSON_NULL, _needs_reorder, js_items
 from ._token import (
     LIST_TOKEN_RE,
     TOKEN_MAP,
@@ -344,7 +344,10 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
     intrinsic_keys = 0
     remove_empty = options.remove_empty
     depth += 1
-    for key, item in value.items():
+    # JavaScript visits integer-like keys first: tokens resolve in that order (it decides, e.g., the
+    # order of an input transformer's InputPathsMap)
+    pairs = js_items(value) if _needs_reorder(value) else value.items()
+    for key, item in pairs:
         item_type = type(item)
         if item_type is str and "${Token[" not in item:
             resolved = item

@@ -1,0 +1,28 @@
+"""Cross-account: a CodeCommit repository in account 111111111111 (us-west-1) triggers a CodeBuild
+project in account 222222222222 (us-east-1) — the aws-events README example.
+
+cdk-events wires it as the CDK does: the rule in Stack1 targets Stack2's default event bus (with
+a role, because the regions differ), Stack2 gets a copy of the rule with the project as target,
+and a support stack `EventBusPolicy-111111111111-us-east-1-222222222222` lets account
+111111111111 put events on that bus. Deploy the support stack and Stack2 before Stack1 (the
+manifest's dependencies say so).
+"""
+
+from cdk_events.aws import codebuild, codecommit
+from cdk_events.core import App, Environment, Stack
+from cdk_events.targets import CodeBuildProject
+
+app = App()
+account1 = "111111111111"
+account2 = "222222222222"
+
+stack1 = Stack(app, "Stack1", env=Environment(account=account1, region="us-west-1"))
+repo = codecommit.Repository(stack1, "Repository", repository_name="myrepository")
+
+stack2 = Stack(app, "Stack2", env=Environment(account=account2, region="us-east-1"))
+project = codebuild.Project.from_project_arn(stack2, "Project",
+                                             f"arn:aws:codebuild:us-east-1:{account2}:project/MyProject")
+
+repo.on_commit("OnCommit", target=CodeBuildProject(project))
+
+app.synth()

@@ -33,6 +33,8 @@ def _is_number(value: Any) -> bool:
 class _Matcher(IResolvable):
     """A list of matcher objects, rendered at synthesis (optionally merged into one numeric matcher)."""
 
+    resolves_final = True  # `resolve` resolves each matcher itself
+
     def __init__(self, matchers: Sequence[Any], merge: bool):
         self.matchers = list(matchers)
         self.merge = merge

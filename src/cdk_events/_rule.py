@@ -24,8 +24,8 @@ from .core import (
     ValidationError,
 )
 from .core._annotations import Annotations
-from .core._resolve import resolve
 from .core._json import js_stringify
+from .core._resolve import resolve
 from .core._token import is_unresolved
 
 if TYPE_CHECKING:

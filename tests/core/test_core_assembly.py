@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import golden_json
+from core_support import golden_json
 
 from cdk_events.core import Annotations, App, CfnResource, Construct, Environment, Stack, ValidationError
 

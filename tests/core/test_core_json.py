@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import golden_json, golden_text
+from core_support import golden_json, golden_text
 
 from cdk_events.core import JSON_NULL, js_number, js_stringify
 

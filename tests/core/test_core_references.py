@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import golden_json, golden_text
+from core_support import golden_json, golden_text
 
 from cdk_events.core import App, CfnResource, Construct, CycleError, Environment, Stack
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import golden_json, golden_text
+from core_support import golden_json, golden_text
 
 from cdk_events.core import (
     App,

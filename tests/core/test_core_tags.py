@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import golden_json
+from core_support import golden_json
 
 from cdk_events.core import App, CfnResource, Construct, Stack, TagManager, Tags
 from cdk_events.core._tags import invoke_aspects

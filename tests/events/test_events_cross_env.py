@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from events_support import GOLDENS, assert_same_as_golden, golden_error, golden_template, synth_template
+from events_support import GOLDENS, assert_same_as_golden, golden_error, golden_template
 
 from cdk_events import EventPattern, Rule, targets
 from cdk_events.aws import lambda_, sqs

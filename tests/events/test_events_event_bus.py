@@ -73,7 +73,8 @@ def test_partner_bus_is_named_after_its_source(env):
      "'eventBusName' and 'eventSourceName' cannot both be provided"),
     ({"event_source_name": "aws.partner/only-one"},
      "'eventSourceName' must satisfy: /^aws\\.partner(\\/[\\.\\-_A-Za-z0-9]+){2,}$/"),
-    ({"event_source_name": "aws.partner/a/" + "b" * 260}, "'eventSourceName' must satisfy: /^[\\/\\.\\-_A-Za-z0-9]{1,256}$/"),
+    ({"event_source_name": "aws.partner/a/" + "b" * 260},
+     "'eventSourceName' must satisfy: /^[\\/\\.\\-_A-Za-z0-9]{1,256}$/"),
     ({"description": "d" * 513}, "description must be less than or equal to 512 characters, got 513"),
 ])
 def test_invalid_props_are_rejected_at_construction_with_the_path(env, kwargs, message):
@@ -192,7 +193,8 @@ def test_imported_bus_with_an_11_digit_account_is_rejected(env):
 def test_the_readme_9_digit_account_is_rejected_as_the_cdk_rejects_it(env):
     stack = Stack(env.app(), "GrantReadmeStack")
     with pytest.raises(ValidationError, match=r"'111111111'.*12 digits"):
-        EventBus.from_event_bus_arn(stack, "ImportedEventBus", "arn:aws:events:us-east-1:111111111:event-bus/my-event-bus")
+        EventBus.from_event_bus_arn(stack, "ImportedEventBus",
+                                    "arn:aws:events:us-east-1:111111111:event-bus/my-event-bus")
     assert "E3510" in golden_error("error_grant_readme_account_id")
 
 

@@ -54,7 +54,8 @@ def test_merge_recurses_into_nested_objects(env):
     stack = Stack(app, "S")
     rule = Rule(stack, "Rule", event_pattern=EventPattern(detail={"bucket": {"name": ["a"]}}))
     rule.add_event_pattern(detail={"bucket": {"name": ["b"]}, "object": {"key": ["k"]}})
-    assert _pattern(app, stack, "Rule4C995B7F") == {"detail": {"bucket": {"name": ["a", "b"]}, "object": {"key": ["k"]}}}
+    assert _pattern(app, stack, "Rule4C995B7F") == {
+        "detail": {"bucket": {"name": ["a", "b"]}, "object": {"key": ["k"]}}}
 
 
 def test_the_same_matcher_added_twice_is_kept_twice(env):

@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from events_support import assert_same_as_golden, golden_error, golden_template, make_event, synth_template
 
 from cdk_events import EventPattern, Match, Rule, Schedule, targets
 from cdk_events.aws import iam, sqs
 from cdk_events.core import CfnOutput, Duration, Environment, Stack, Tags, ValidationError
-
-from events_support import assert_same_as_golden, golden_error, golden_template, make_event, synth_template
 
 
 def _rule_props(template: dict, logical_id: str = "Rule4C995B7F") -> dict:

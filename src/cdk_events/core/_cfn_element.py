@@ -81,6 +81,7 @@ class CfnElement(Construct):
 
 class _LogicalIdToken(IResolvable):
     __slots__ = ("element",)
+    resolves_final = True
 
     def __init__(self, element: CfnElement):
         self.element = element
@@ -92,6 +93,8 @@ class _LogicalIdToken(IResolvable):
 class CfnReference(IResolvable):
     """A `Ref` or `Fn::GetAtt` of a template element; resolves to a cross-stack reference when used
     from another stack."""
+
+    resolves_final = True
 
     def __init__(self, target: CfnElement, attribute: str, type_hint: ResolutionTypeHint | None = None):
         self.target = target
@@ -379,6 +382,7 @@ class _ResourceEntry(IResolvable):
     """A resource entry that applies the empty-property rules and raw overrides after resolution."""
 
     __slots__ = ("entry", "resource")
+    resolves_final = True  # `resolve` resolves the entry itself
 
     def __init__(self, resource: CfnResource, entry: dict[str, Any]):
         self.resource = resource

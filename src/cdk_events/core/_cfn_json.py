@@ -106,7 +106,7 @@ def token_aware_stringify(root: Any, space: int, context: IResolveContext) -> An
             push_intrinsic(_deep_quote(value))
             push_literal('"')
 
-    recurse(context.resolve(root, allow_intrinsic_keys=True))
+    recurse(context.resolve(root, allow_intrinsic_keys=True, type_hints=True))  # type: ignore[call-arg]
     if literal:
         segments.append("".join(literal))
     if not segments:

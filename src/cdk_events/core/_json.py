@@ -147,10 +147,15 @@ def _write_indented(value: Any, out: list[str], newline: str, step: str) -> None
 
 
 def _needs_reorder(obj: dict[str, Any]) -> bool:
-    for key in obj:
-        if key[:1].isdigit():
-            return True
-    return False
+    """True when a key starts with a digit (JavaScript may order the keys differently)."""
+    if not obj:
+        return False
+    try:
+        if min(obj)[:1] > "9":  # the smallest key sorts after the digits: no key starts with one
+            return False
+    except TypeError:
+        pass
+    return any(key[:1].isdigit() for key in obj)
 
 
 def _indented(value: Any, newline: str, step: str) -> str:

@@ -130,7 +130,8 @@ class DefaultTokenResolver(ITokenResolver):
         """Resolve `token`, then its result, then apply its post-processor."""
         try:
             value = token.resolve(context)
-            value = context.resolve(value)
+            if not token.resolves_final:
+                value = context.resolve(value)
             if post.processor is not None:
                 value = post.processor.post_process(value, context)
             return value
@@ -185,11 +186,13 @@ class ResolveContext(IResolveContext):
         """Where in the document the value being resolved is."""
         return path_tuple(self._path)
 
-    def resolve(self, value: Any, *, allow_intrinsic_keys: bool = False, remove_empty: bool = True) -> Any:
-        """Resolve a nested value in this context."""
+    def resolve(self, value: Any, *, allow_intrinsic_keys: bool = False, remove_empty: bool = True,
+                type_hints: bool = False) -> Any:
+        """Resolve a nested value in this context (`type_hints`: tag token results with their kind)."""
         options = self._options
-        if allow_intrinsic_keys and not options.allow_intrinsic_keys:
-            options = options.evolve(allow_intrinsic_keys=True)
+        if (allow_intrinsic_keys and not options.allow_intrinsic_keys) or (type_hints and not options.hints):
+            options = options.evolve(allow_intrinsic_keys=allow_intrinsic_keys or options.allow_intrinsic_keys,
+                                     hints=type_hints or options.hints)
         return _resolve(value, options, self._path, self._depth + 1)
 
     def register_post_processor(self, post_processor: IPostProcessor) -> None:
@@ -201,7 +204,7 @@ class ResolveContext(IResolveContext):
 class ResolveOptions:
     """Settings of one resolution."""
 
-    __slots__ = ("allow_intrinsic_keys", "preparing", "remove_empty", "resolver", "scope")
+    __slots__ = ("allow_intrinsic_keys", "hints", "preparing", "remove_empty", "resolver", "scope")
 
     def __init__(
         self,
@@ -211,8 +214,10 @@ class ResolveOptions:
         preparing: bool = False,
         remove_empty: bool = True,
         allow_intrinsic_keys: bool = False,
+        hints: bool = False,
     ):
         self.scope = scope
+        self.hints = hints
         self.resolver = resolver
         self.preparing = preparing
         self.remove_empty = remove_empty
@@ -225,6 +230,7 @@ class ResolveOptions:
             "preparing": self.preparing,
             "remove_empty": self.remove_empty,
             "allow_intrinsic_keys": self.allow_intrinsic_keys,
+            "hints": self.hints,
         }
         values.update(changes)
         return ResolveOptions(self.scope, **values)
@@ -272,7 +278,7 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
         if not fragments.items or all(not is_tok for is_tok, _ in fragments.items):
             return value
         result = options.resolver.resolve_string(fragments, ResolveContext(options, path, depth))
-        return tag_resolved(result, ResolutionTypeHint.STRING)
+        return tag_resolved(result, ResolutionTypeHint.STRING) if options.hints else result
     if depth > _MAX_DEPTH:
         raise ResolutionError(f"Unable to resolve object tree with circular reference. Path: {_path_text(path)}")
     if kind is dict or kind is TaggedDict:
@@ -287,11 +293,11 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
             return value
         slot = _PostProcessorSlot()
         result = options.resolver.resolve_token(token, ResolveContext(options, path, depth, slot), slot)
-        return tag_resolved(result, ResolutionTypeHint.NUMBER)
+        return tag_resolved(result, ResolutionTypeHint.NUMBER) if options.hints else result
     if isinstance(value, IResolvable):
         slot = _PostProcessorSlot()
         result = options.resolver.resolve_token(value, ResolveContext(options, path, depth, slot), slot)
-        return tag_resolved(result, value.type_hint or ResolutionTypeHint.STRING)
+        return tag_resolved(result, value.type_hint or ResolutionTypeHint.STRING) if options.hints else result
     if isinstance(value, str):
         return _resolve(str(value), options, path, depth)
     if isinstance(value, dict):
@@ -315,7 +321,7 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
 def _resolve_list(value: Any, options: ResolveOptions, path: Path, depth: int) -> list[Any] | Any:
     if len(value) == 1 and type(value[0]) is str and value[0].startswith("#{Token["):
         result = options.resolver.resolve_list(list(value), ResolveContext(options, path, depth))
-        return tag_resolved(result, ResolutionTypeHint.STRING_LIST)
+        return tag_resolved(result, ResolutionTypeHint.STRING_LIST) if options.hints else result
     out = []
     remove_empty = options.remove_empty
     depth += 1
@@ -332,6 +338,10 @@ def _resolve_list(value: Any, options: ResolveOptions, path: Path, depth: int) -
                 continue
         elif item_type is int or item_type is bool:
             out.append(item)
+            continue
+        elif item is None:
+            if not remove_empty:
+                out.append(None)
             continue
         resolved = _resolve(item, options, (path, str(index)), depth)
         if resolved is not None or not remove_empty:
@@ -353,6 +363,10 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
             resolved = item
         elif item_type is int or item_type is bool:
             resolved = item
+        elif item is None:
+            if remove_empty:
+                continue
+            resolved = None
         else:
             resolved = _resolve(item, options, (path, key if type(key) is str else str(key)), depth)
             if resolved is None and remove_empty:

@@ -57,7 +57,10 @@ class IResolvable:
     def creation_stack(self) -> Sequence[str]:
         """Where the token was created (not captured: empty)."""
         return ()
+
     type_hint: ResolutionTypeHint | None = None
+    # True when `resolve` returns finished CloudFormation (no tokens inside): it is not walked again
+    resolves_final: bool = False
 
     def resolve(self, context: IResolveContext) -> Any:
         """Produce the value (which may contain further tokens)."""

@@ -47,11 +47,11 @@ def _check_ranges(rule: Construct, target_name: str, max_event_age: Duration | N
                   retry_attempts: int | None) -> None:
     if rule.node.try_get_context(VALIDATE_RANGES_FLAG) is False:
         return
-    if retry_attempts is not None and not is_unresolved(retry_attempts):
-        if isinstance(retry_attempts, bool) or not isinstance(retry_attempts, int) or \
-                not 0 <= retry_attempts <= MAX_RETRY_ATTEMPTS:
-            raise construct_error(rule, f"{target_name} target: retry_attempts must be a whole number from 0 to "
-                                        f"{MAX_RETRY_ATTEMPTS}, got {retry_attempts!r}")
+    if retry_attempts is not None and not is_unresolved(retry_attempts) and (
+            isinstance(retry_attempts, bool) or not isinstance(retry_attempts, int)
+            or not 0 <= retry_attempts <= MAX_RETRY_ATTEMPTS):
+        raise construct_error(rule, f"{target_name} target: retry_attempts must be a whole number from 0 to "
+                                    f"{MAX_RETRY_ATTEMPTS}, got {retry_attempts!r}")
     if max_event_age is not None:
         if not isinstance(max_event_age, Duration):
             raise construct_error(rule, f"{target_name} target: max_event_age must be a Duration, got "

@@ -1,0 +1,195 @@
+"""The `CloudWatchLogGroup` target and `LogGroupTargetInput`.
+
+aws-cdk-lib writes the log group's resource policy with a custom resource (a Lambda bundled in
+aws-cdk-lib), one per rule. cdk-events uses the native `AWS::Logs::ResourcePolicy` instead, one per
+log group and stack, shared by every rule that targets the log group.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import attrs
+
+from .._errors import construct_error
+from .._input import EventField, RuleTargetInput, RuleTargetInputProperties
+from .._target import RuleTargetConfig
+from ..core import ArnFormat, Construct, Duration, Names, Stack
+from ._checks import check_queue
+from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config
+
+_TARGET = "CloudWatchLogGroup target"
+_FORMAT = ("CloudWatchLogGroup targets only support input templates in the format "
+           "{timestamp: <timestamp>, message: <message>}")
+_PLACEHOLDER = re.compile(r"(<[^>]*?>)")
+
+
+@attrs.frozen(kw_only=True)
+class LogGroupTargetInputOptions:
+    """The fields of a log record: `timestamp` (default `EventField.time`) and `message` (default
+    `EventField.detail_type`; should be a string, a JSON object is logged wrongly)."""
+
+    timestamp: Any = None
+    message: Any = None
+
+
+class LogGroupTargetInput:
+    """The input of a `CloudWatchLogGroup` target (mirrors `aws_cdk.aws_events_targets.LogGroupTargetInput`)."""
+
+    @staticmethod
+    def from_object(*, timestamp: Any = None, message: Any = None) -> RuleTargetInput:
+        """Deprecated (use `from_object_v2`): `{timestamp, message}` as a `RuleTargetInput`."""
+        return RuleTargetInput.from_object(_record(timestamp, message))
+
+    @staticmethod
+    def from_object_v2(*, timestamp: Any = None, message: Any = None) -> LogGroupTargetInput:
+        """`{timestamp, message}`; `EventField`s are substituted from the matched event."""
+        return _ObjectInput(RuleTargetInput.from_object(_record(timestamp, message)))
+
+    def bind(self, rule: Construct) -> RuleTargetInputProperties:
+        """What this input renders to for `rule`."""
+        raise NotImplementedError
+
+
+def _record(timestamp: Any, message: Any) -> dict[str, Any]:
+    return {"timestamp": timestamp if timestamp is not None else EventField.time,
+            "message": message if message is not None else EventField.detail_type}
+
+
+class _ObjectInput(LogGroupTargetInput):
+    def __init__(self, inner: RuleTargetInput):
+        self._inner = inner
+
+    def bind(self, rule: Construct) -> RuleTargetInputProperties:
+        return self._inner.bind(rule)
+
+
+@attrs.frozen(kw_only=True)
+class LogGroupProps:
+    """Options of `CloudWatchLogGroup`: `event` (deprecated) or `log_event`, `install_latest_aws_sdk`
+    (no effect in cdk-events), and the retry and dead-letter options of every target."""
+
+    event: RuleTargetInput | None = None
+    log_event: LogGroupTargetInput | None = None
+    install_latest_aws_sdk: bool | None = None
+    dead_letter_queue: Any = None
+    retry_attempts: int | None = None
+    max_event_age: Duration | None = None
+
+
+class CloudWatchLogGroup:
+    """Write matched events to a CloudWatch Logs log group (mirrors
+    `aws_cdk.aws_events_targets.CloudWatchLogGroup`).
+
+    `log_event` (or the deprecated `event`) must render `{"timestamp": ..., "message": ...}`;
+    default: the whole event. EventBridge is allowed to write through one `AWS::Logs::ResourcePolicy`
+    per log group and stack (`EventsLogGroupPolicy<log group id>`), shared by all rules targeting
+    the log group. `install_latest_aws_sdk` is accepted for compatibility and has no effect (no
+    custom resource is deployed).
+    """
+
+    def __init__(self, log_group: Any, *, event: RuleTargetInput | None = None,
+                 log_event: LogGroupTargetInput | None = None, install_latest_aws_sdk: bool | None = None,
+                 dead_letter_queue: Any = None, retry_attempts: int | None = None,
+                 max_event_age: Duration | None = None):
+        self.log_group = log_group
+        self.props = LogGroupProps(event=event, log_event=log_event, install_latest_aws_sdk=install_latest_aws_sdk,
+                                   dead_letter_queue=dead_letter_queue, retry_attempts=retry_attempts,
+                                   max_event_age=max_event_age)
+
+    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+        """Allow EventBridge to write to the log group (shared policy) and configure the target."""
+        props = self.props
+        log_group = self._check(rule)
+        if props.event is not None and props.log_event is not None:
+            raise construct_error(rule, f'{_TARGET}: Only one of "event" or "logEvent" can be specified (got both '
+                                        f"event and log_event for the log group {log_group.node.path}; pass "
+                                        "log_event only)")
+        bound = props.event.bind(rule) if props.event is not None else None
+        if bound is not None and (bound.input_path or bound.input):
+            raise construct_error(rule, f"{_TARGET}: CloudWatchLogGroup targets does not support input or "
+                                        "inputPath ('event' renders "
+                                        f"{'InputPath' if bound.input_path else 'a constant Input'}; pass "
+                                        "log_event=targets.LogGroupTargetInput.from_object_v2(...) instead)")
+        if bound is not None and bound.input_template is not None:
+            rule.node.add_validation(_InputTemplateValidation(log_group, bound.input_template))
+        base = bind_base_target_config(rule, "CloudWatchLogGroup", dead_letter_queue=props.dead_letter_queue,
+                                       max_event_age=props.max_event_age, retry_attempts=props.retry_attempts)
+        policy = log_group_events_policy(log_group)
+        if Stack.of(policy) is Stack.of(rule):
+            rule.node.add_dependency(policy)
+        if props.dead_letter_queue is not None:
+            add_to_dead_letter_queue_resource_policy(rule, props.dead_letter_queue)
+        arn = Stack.of(log_group).format_arn(service="logs", resource="log-group",
+                                             arn_format=ArnFormat.COLON_RESOURCE_NAME,
+                                             resource_name=log_group.log_group_name)
+        return RuleTargetConfig(arn=arn, input=props.event if props.event is not None else props.log_event,
+                                target_resource=log_group, **base)
+
+    def _check(self, rule: Construct) -> Any:
+        props = self.props
+        log_group = self.log_group
+        if not all(hasattr(log_group, a) for a in ("log_group_arn", "log_group_name", "node")):
+            raise construct_error(rule, f"{_TARGET}: 'log_group' must be a logs.ILogGroup (logs.LogGroup(...) or "
+                                        f"logs.LogGroup.from_log_group_name(...)), got {log_group!r}")
+        if props.event is not None and not isinstance(props.event, RuleTargetInput):
+            raise construct_error(rule, f"{_TARGET}: 'event' must be an events.RuleTargetInput "
+                                        f"(events.RuleTargetInput.from_object(...)), got {props.event!r}")
+        if props.log_event is not None and not isinstance(props.log_event, LogGroupTargetInput | RuleTargetInput):
+            raise construct_error(rule, f"{_TARGET}: 'log_event' must be a targets.LogGroupTargetInput "
+                                        f"(targets.LogGroupTargetInput.from_object_v2(...)), got {props.log_event!r}")
+        if props.install_latest_aws_sdk is not None and not isinstance(props.install_latest_aws_sdk, bool):
+            raise construct_error(rule, f"{_TARGET}: 'install_latest_aws_sdk' must be True or False, "
+                                        f"got {props.install_latest_aws_sdk!r}")
+        check_queue(rule, "CloudWatchLogGroup", props.dead_letter_queue)
+        return log_group
+
+
+class _InputTemplateValidation:
+    """At synthesis: the template must be a JSON object with exactly `timestamp` and `message`."""
+
+    def __init__(self, log_group: Any, template: Any):
+        self._log_group = log_group
+        self._template = template
+
+    def validate(self) -> list[str]:
+        resolved = Stack.of(self._log_group).resolve(self._template)
+        if not isinstance(resolved, str):
+            return []
+        try:
+            parsed = json.loads(_PLACEHOLDER.sub(r'"\1"', resolved))
+        except ValueError as error:
+            return [f"Could not parse input template as JSON.\n{_FORMAT}", f"{error} (input template: {resolved})"]
+        if not isinstance(parsed, dict) or sorted(parsed) != ["message", "timestamp"]:
+            return [f"{_FORMAT} (got the input template {resolved} for the log group "
+                    f"{self._log_group.node.path})"]
+        return []
+
+
+class LogGroupEventsPolicy(Construct):
+    """`AWS::Logs::ResourcePolicy` letting `events.amazonaws.com` call `logs:PutLogEvents` and
+    `logs:CreateLogStream` on one log group; its name is the construct's unique id."""
+
+    def __init__(self, scope: Construct, id: str, log_group: Any):
+        super().__init__(scope, id)
+        from ..aws import iam
+        from ..aws.logs._cfn import CfnResourcePolicy
+
+        document = iam.PolicyDocument(statements=[iam.PolicyStatement(
+            effect=iam.Effect.ALLOW, actions=["logs:PutLogEvents", "logs:CreateLogStream"],
+            resources=[log_group.log_group_arn], principals=[iam.ServicePrincipal("events.amazonaws.com")])])
+        self.document = document
+        self.resource = CfnResourcePolicy(self, "Resource", policy_name=Names.unique_id(self),
+                                          policy_document=Stack.of(self).to_json_string(document))
+
+
+def log_group_events_policy(log_group: Any) -> LogGroupEventsPolicy:
+    """The shared events policy of `log_group` (a child of the log group's stack, created on first use)."""
+    stack = Stack.of(log_group)
+    policy_id = f"EventsLogGroupPolicy{Names.node_unique_id(log_group.node)}"
+    existing = stack.node.try_find_child(policy_id)
+    if isinstance(existing, LogGroupEventsPolicy):
+        return existing
+    return LogGroupEventsPolicy(stack, policy_id, log_group)

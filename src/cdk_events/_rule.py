@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -24,7 +23,7 @@ from .core import (
     ValidationError,
 )
 from .core._annotations import Annotations
-from .core._json import js_stringify
+from .core._json import JSON_NULL
 from .core._resolve import resolve
 from .core._token import is_unresolved
 
@@ -263,7 +262,7 @@ class Rule(Resource):
         pattern = resolve(self._render_event_pattern(), self)
         if pattern is None or _has_intrinsic(pattern):
             return None
-        pattern = json.loads(js_stringify(pattern))
+        pattern = _plain_json(pattern)
         try:
             validate_event_pattern(pattern)
         except InvalidEventPatternError as error:
@@ -282,8 +281,7 @@ class Rule(Resource):
         pattern = resolve(self._render_event_pattern(), self)
         if pattern is None:
             raise construct_error(self, "matches(): the rule has no event pattern")
-        pattern = json.loads(js_stringify(pattern))
-        return test_event_pattern(pattern, event)
+        return test_event_pattern(_plain_json(pattern), event)
 
 
 class _RuleValidation:
@@ -325,6 +323,15 @@ class MirrorRule(Rule):
 # Reasons that AWS's open-source event-ruler gives but that were not observed at AWS itself: a warning,
 # not an error (the CDK synthesizes such patterns, e.g. `Match.interval(5, 5)`).
 _RULER_ONLY_REASONS = ("Bottom must be less than top",)
+
+
+def _plain_json(value: Any) -> Any:
+    """A resolved value as plain JSON data (`JSON_NULL` becomes None)."""
+    if isinstance(value, dict):
+        return {k: _plain_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_json(v) for v in value]
+    return None if value is JSON_NULL else value
 
 
 def _has_intrinsic(value: Any) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
+from ._cfn_events import CfnRule
 from ._errors import construct_error
 from ._event_pattern import EventPattern, merge_event_pattern, pattern_object, render_event_pattern
 from ._schedule import Schedule
@@ -26,9 +27,6 @@ from .core._annotations import Annotations
 from .core._json import JSON_NULL
 from .core._resolve import resolve
 from .core._token import is_unresolved
-
-if TYPE_CHECKING:
-    from ._cfn_events import CfnRule
 
 _RULE_NAME = re.compile(r"^[\.\-_A-Za-z0-9]+$")
 _MAX_TARGETS = 5
@@ -100,8 +98,6 @@ class Rule(Resource):
         self.schedule_expression = schedule.expression_string if schedule is not None else None
         if schedule is not None:
             schedule._bind(self)
-        from ._cfn_events import CfnRule
-
         self._resource: CfnRule = CfnRule(
             self, "Resource",
             name=self.physical_name,
@@ -172,11 +168,8 @@ class Rule(Resource):
             raise construct_error(self, f"target {target!r}: bind() must return a RuleTargetConfig, got {config!r}")
         input_props = config.input.bind(self) if config.input is not None else None
         target_id = config.id or auto_id
-        if config.target_resource is not None:
-            from ._cross_env import add_cross_env_target
-
-            if add_cross_env_target(self, target, config, target_id):
-                return
+        if config.target_resource is not None and _cross_env.add_cross_env_target(self, target, config, target_id):
+            return
         role_arn = config.role.role_arn if config.role is not None else None
         transformer = None
         if input_props is not None and input_props.input_template is not None:
@@ -371,3 +364,6 @@ def rule_env(rule: Any) -> ResourceEnvironment:
         return env
     stack = Stack.of(rule)
     return ResourceEnvironment(account=stack.account, region=stack.region)
+
+
+from . import _cross_env  # noqa: E402  (a cycle: cross-environment wiring makes mirror rules)

@@ -128,9 +128,7 @@ class CfnReference(IResolvable):
 
     def resolve(self, context: IResolveContext) -> Any:
         """The local intrinsic, or the cross-stack value in another stack."""
-        from ._stack import Stack
-
-        consumer = Stack.of(cast(Construct, context.scope))
+        consumer = _stack_module.Stack.of(cast(Construct, context.scope))
         if consumer is self.target_stack:
             return self.local_value()
         replacement = self._replacements.get(id(consumer))
@@ -432,3 +430,6 @@ def _apply_overrides(resolved: dict[str, Any], overrides: dict[str, Any], deleti
         if isinstance(node, dict):
             node.pop(path[-1], None)
     return merged
+
+
+from . import _stack as _stack_module  # noqa: E402  (a cycle: stacks hold elements)

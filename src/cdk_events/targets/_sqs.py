@@ -7,6 +7,7 @@ from typing import Any
 from .._input import RuleTargetInput
 from .._rule import rule_env
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ..core import Duration, FeatureFlags
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config
 
@@ -31,8 +32,6 @@ class SqsQueue:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Grant EventBridge `sqs:SendMessage` on the queue (condition on the rule) and configure the target."""
-        from ..aws import iam
-
         base = bind_base_target_config(rule, "SqsQueue", dead_letter_queue=self.dead_letter_queue,
                                        max_event_age=self.max_event_age, retry_attempts=self.retry_attempts)
         conditions: dict[str, Any] = {}

@@ -7,6 +7,8 @@ from typing import Any
 import attrs
 
 from .._errors import construct_error
+from .._rule import rule_env
+from ..aws import iam
 from ..core import Annotations, Construct, Duration, Names, PhysicalName, Token, TokenComparison
 from ..core._token import is_unresolved
 
@@ -65,8 +67,6 @@ def _check_ranges(rule: Construct, target_name: str, max_event_age: Duration | N
 
 def singleton_event_role(scope: Construct) -> Any:
     """The `EventsRole` child of `scope` (created on first use) that EventBridge assumes."""
-    from ..aws import iam
-
     existing = scope.node.try_find_child("EventsRole")
     if existing is not None:
         return existing
@@ -81,8 +81,6 @@ def _same_env(a: str, b: str) -> bool:
 
 def add_lambda_permission(rule: Any, handler: Any) -> None:
     """Let the rule invoke the function: a permission next to the rule (once per function)."""
-    from ..aws import iam
-
     if isinstance(rule, Construct):
         scope: Construct | None = rule
         node = rule.node
@@ -98,9 +96,6 @@ def add_lambda_permission(rule: Any, handler: Any) -> None:
 
 def add_to_dead_letter_queue_resource_policy(rule: Any, queue: Any) -> None:
     """Let the rule send failed events to `queue` (a statement in the queue's policy)."""
-    from .._rule import rule_env
-    from ..aws import iam
-
     env = rule_env(rule)
     if not _same_env(env.region, queue.env.region):
         raise construct_error(rule, f"Cannot assign Dead Letter Queue in region {queue.env.region} to the rule "

@@ -1,14 +1,20 @@
-"""Synth benchmark: whole-process time of the shared rules app with cdk-events, next to troposphere.
+"""Synth benchmark: whole-process time of cdk-events apps next to troposphere building the same templates.
 
-    python benchmarks/synth.py [--rules 1,100,1000,10000] [--repeat 3]
+    python benchmarks/synth.py [--scenario sqs,lambda,ecs] [--rules 1,100,1000,10000] [--repeat 3]
 
-For each size it runs `../shared/bench/synth/rules_app.py` through the compat shim (a fresh
-process, as `cdk synth` would: startup, imports, construct tree, synthesis, files written) and
-`troposphere_rules.py` building the same templates, takes the best of `--repeat` runs of each,
-and prints both times and their ratio (cdk-events / troposphere; the target is <= 1.0). The
-1,000-rule output is compared byte for byte with `../shared/bench/synth/goldens/rules_app`.
-Bytecode caching is on for both (as for any installed package); it skips with a message when
-`../shared` is absent.
+Scenarios (each run in a fresh process, as `cdk synth` would: start-up, imports, construct tree,
+synthesis, files written; best of `--repeat` runs):
+
+* `sqs`: `../shared/bench/synth/rules_app.py` through the compat shim (content-filtered rules with
+  an SQS target and an input transformer) vs `troposphere_rules.py`; at 1,000 rules the templates
+  are compared byte for byte with the aws-cdk-lib goldens in `../shared/bench/synth/goldens`.
+* `lambda`: `benchmarks/apps/lambda_rules.py` (a LambdaFunction target per rule, one function per
+  stack) vs `benchmarks/apps/troposphere_targets.py lambda`;
+* `ecs`: `benchmarks/apps/ecs_rules.py` (an EcsTask target per rule) vs `troposphere_targets.py ecs`.
+  For these two the resources of both outputs are compared as JSON.
+
+The ratio is cdk-events / troposphere (the target is <= 1.0). Bytecode caching is on for both (as for
+any installed package). The `sqs` scenario skips with a message when `../shared` is absent.
 """
 
 from __future__ import annotations
@@ -23,58 +29,86 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+APPS = ROOT / "benchmarks" / "apps"
 SHARED = ROOT.parent / "shared"
 BENCH = SHARED / "bench" / "synth"
 SHIM = SHARED / "compat" / "shims" / "cdk_events"
 
 
-def _context() -> str:
-    context = json.loads((SHARED / "compat" / "context.json").read_text())
-    context["aws:cdk:enable-path-metadata"] = True
+def _context(path_metadata: bool) -> str:
+    path = SHARED / "compat" / "context.json"
+    if path.exists():
+        context = json.loads(path.read_text())
+    else:
+        from cdk_events.core import RECOMMENDED_FEATURE_FLAGS
+
+        context = dict(RECOMMENDED_FEATURE_FLAGS)
+    context["aws:cdk:enable-path-metadata"] = path_metadata
     context["aws:cdk:version-reporting"] = False
     return json.dumps(context)
 
 
-def _run(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, cwd=str(BENCH))
-    return time.perf_counter() - start
+def _best(command: list[str], env: dict[str, str], cwd: Path, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, cwd=str(cwd))
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
-def _best(command: list[str], env: dict[str, str], repeat: int) -> float:
-    return min(_run(command, env) for _ in range(repeat))
+def _same_resources(ours: Path, theirs: Path) -> bool:
+    files = sorted(ours.glob("*.template.json"))
+    return bool(files) and all(
+        json.loads(f.read_text())["Resources"] == json.loads((theirs / f.name).read_text())["Resources"]
+        for f in files)
+
+
+def _run_scenario(scenario: str, rules: int, repeat: int, base: dict[str, str]) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_out, tropo_out = Path(tmp) / "ours", Path(tmp) / "tropo"
+        env = dict(base, RULES=str(rules), CDK_OUTDIR=str(ours_out), CDK_CONTEXT_JSON=_context(scenario == "sqs"))
+        tropo_env = dict(base, RULES=str(rules))
+        if scenario == "sqs":
+            env["PYTHONPATH"] = os.pathsep.join([str(SHIM), str(ROOT / "src")])
+            ours = _best([sys.executable, "rules_app.py"], env, BENCH, repeat)
+            tropo = _best([sys.executable, "troposphere_rules.py", str(tropo_out)], tropo_env, BENCH, repeat)
+            check = ""
+            if rules == 1000:
+                goldens = BENCH / "goldens" / "rules_app"
+                equal = all((ours_out / f.name).read_bytes() == f.read_bytes()
+                            for f in goldens.glob("*.template.json"))
+                check = "templates equal the aws-cdk-lib goldens" if equal else "TEMPLATES DIFFER FROM THE GOLDENS"
+        else:
+            env["PYTHONPATH"] = str(ROOT / "src")
+            ours = _best([sys.executable, f"{scenario}_rules.py"], env, APPS, repeat)
+            tropo = _best([sys.executable, "troposphere_targets.py", scenario, str(tropo_out)], tropo_env, APPS,
+                          repeat)
+            check = "same resources" if _same_resources(ours_out, tropo_out) else "RESOURCES DIFFER"
+        return f"| {scenario} | {rules:,} | {ours:.3f} s | {tropo:.3f} s | {ours / tropo:.2f} | {check} |"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scenario", default="sqs,lambda,ecs")
     parser.add_argument("--rules", default="1,100,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    if not BENCH.is_dir():
-        print(f"skipped: {BENCH} is absent (the benchmark app and its goldens live in ../shared)")
-        return 0
     try:
         import troposphere  # noqa: F401
     except ImportError:
         print("skipped: troposphere is not installed (pip install -e '.[bench]')")
         return 0
-    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    base = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "CDK_OUTDIR")}
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True, env=base)
-    print(f"{'rules':>7} {'cdk-events':>11} {'troposphere':>12} {'ratio':>6}")
-    for rules in (int(r) for r in args.rules.split(",")):
-        with tempfile.TemporaryDirectory() as tmp:
-            ours_env = dict(base, RULES=str(rules), CDK_OUTDIR=f"{tmp}/ours", CDK_CONTEXT_JSON=_context(),
-                            PYTHONPATH=os.pathsep.join([str(SHIM), str(ROOT / "src")]))
-            tropo_env = dict(base, RULES=str(rules))
-            ours = _best([sys.executable, "rules_app.py"], ours_env, args.repeat)
-            tropo = _best([sys.executable, "troposphere_rules.py", f"{tmp}/tropo"], tropo_env, args.repeat)
-            same = ""
-            if rules == 1000:
-                goldens = BENCH / "goldens" / "rules_app"
-                equal = all((Path(tmp) / "ours" / f.name).read_bytes() == f.read_bytes()
-                            for f in goldens.glob("*.template.json"))
-                same = "  (templates equal the aws-cdk-lib goldens)" if equal else "  (TEMPLATES DIFFER)"
-            print(f"{rules:>7} {ours:>10.3f}s {tropo:>11.3f}s {ours / tropo:>6.2f}{same}", flush=True)
+    print("| scenario | rules | cdk-events | troposphere | ratio | output check |")
+    print("|---|---:|---:|---:|---:|---|")
+    for scenario in args.scenario.split(","):
+        if scenario == "sqs" and not BENCH.is_dir():
+            print(f"| sqs | skipped: {BENCH} is absent | | | | |")
+            continue
+        for rules in (int(r) for r in args.rules.split(",")):
+            print(_run_scenario(scenario, rules, args.repeat, base), flush=True)
     return 0
 
 

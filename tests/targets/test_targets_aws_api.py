@@ -36,7 +36,8 @@ IGNORED = (
 
 def lint(template: dict[str, Any]) -> list[str]:
     """cfn-lint findings (warnings and errors) of `template`, less the known, intended ones."""
-    from cfnlint.api import ManualArgs, lint as cfn_lint
+    from cfnlint.api import ManualArgs  # type: ignore[import-untyped]
+    from cfnlint.api import lint as cfn_lint
 
     findings = cfn_lint(json.dumps(template), config=ManualArgs(regions=["us-east-1"]))
     return [f"{m.rule.id} {m.message}" for m in findings if m.rule.severity.lower() != "informational"
@@ -65,7 +66,8 @@ def aws_api_options() -> cdk.Stack:
     rule = events.Rule(stack, "Rule", schedule=events.Schedule.rate(cdk.Duration.minutes(30)))
     rule.add_target(AwsApi(
         service="SSM", action="putParameter", api_version="2014-11-06",
-        parameters={"Name": "/events/last-run", "Value": "now", "Overwrite": True, "Tags": [{"Key": "a", "Value": "b"}]},
+        parameters={"Name": "/events/last-run", "Value": "now", "Overwrite": True,
+                    "Tags": [{"Key": "a", "Value": "b"}]},
         catch_error_pattern="ParameterAlreadyExists"))
     rule.add_target(AwsApi(service="ECS", action="updateService",
                            parameters={"cluster": "main", "service": "web", "desiredCount": 0}))
@@ -125,7 +127,8 @@ def test_options_input_policy_and_unknown_service_warning() -> None:
         {"Action": ["ecs:UpdateService", "notaservice:DoThing", "ssm:PutParameter"], "Effect": "Allow",
          "Resource": "*"}]
     assert len([v for v in template["Resources"].values() if v["Type"] == "AWS::Lambda::Permission"]) == 3
-    warnings = Annotations.from_stack(stack).find_warning("*", Match.string_like_regexp("Service NotAService does not exist"))
+    warnings = Annotations.from_stack(stack).find_warning(
+        "*", Match.string_like_regexp("Service NotAService does not exist"))
     assert [w.id for w in warnings] == ["/AwsApiOptionStack/Unknown/UnknownTarget0Handler"]
     assert warnings[0].entry.data.endswith("[ack: @aws-cdk/aws-events-targets:NotAServiceDoesNotExist]")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -125,8 +125,9 @@ class CloudWatchLogGroup:
         arn = Stack.of(log_group).format_arn(service="logs", resource="log-group",
                                              arn_format=ArnFormat.COLON_RESOURCE_NAME,
                                              resource_name=log_group.log_group_name)
-        return RuleTargetConfig(arn=arn, input=props.event if props.event is not None else props.log_event,
-                                target_resource=log_group, **base)
+        # A LogGroupTargetInput is bound by the rule like a RuleTargetInput (it has the same `bind`).
+        log_input = cast(RuleTargetInput | None, props.event if props.event is not None else props.log_event)
+        return RuleTargetConfig(arn=arn, input=log_input, target_resource=log_group, **base)
 
     def _check(self, rule: Construct) -> Any:
         props = self.props

@@ -45,15 +45,15 @@ def test_python_blocks_run(page: Path, tmp_path: Path, monkeypatch: pytest.Monke
     blocks = [(line, source) for lang, line, source in _blocks(page) if lang == "python"]
     for number, (line, source) in enumerate(blocks, start=1):
         code = compile(source, f"{page.name}:block{number}(line {line})", "exec")
+        failure = None
         try:
             exec(code, namespace)
-        except BaseException as error:  # noqa: BLE001 - re-raised as a test failure with the location
-            if isinstance(error, KeyboardInterrupt):
-                raise
+        except Exception as error:
             first = source.strip().splitlines()[0] if source.strip() else ""
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()
-            pytest.fail(
+            failure = (
                 f"{page.name}, python block {number} of {len(blocks)} (line {line}: {first!r}) failed:\n"
-                f"{detail}\n\n{traceback.format_exc(limit=-3)}",
-                pytrace=False,
+                f"{detail}\n\n{traceback.format_exc(limit=-3)}"
             )
+        if failure is not None:
+            pytest.fail(failure, pytrace=False)

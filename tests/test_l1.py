@@ -1,6 +1,6 @@
 """The generated L1 classes (`tools/gen_l1.py`): golden rendering, schema coverage, naming, dict props."""
 
-# ruff: noqa: E501 (the golden app is written as in the compat suite)
+
 
 from __future__ import annotations
 

@@ -10,16 +10,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-EVENT = {"version": "0", "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718", "detail-type": "OrderCreated",
-         "source": "com.example.orders", "account": "111122223333", "time": "2024-01-01T00:00:00Z",
-         "region": "us-east-1", "resources": [], "detail": {"id": "o-1", "amount": 250}}
+EVENT = {
+    "version": "0",
+    "id": "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
+    "detail-type": "OrderCreated",
+    "source": "com.example.orders",
+    "account": "111122223333",
+    "time": "2024-01-01T00:00:00Z",
+    "region": "us-east-1",
+    "resources": [],
+    "detail": {"id": "o-1", "amount": 250},
+}
 
 
 def _run(args: list[str], cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CDK_")}
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])
-    return subprocess.run([sys.executable, "-m", "cdk_events.cli", *args], cwd=cwd, env=env, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "cdk_events.cli", *args],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_synth_without_an_app_writes_the_quickstart(tmp_path: Path) -> None:
@@ -32,8 +47,10 @@ def test_synth_without_an_app_writes_the_quickstart(tmp_path: Path) -> None:
 
 def test_ls_prints_stack_paths(tmp_path: Path) -> None:
     app = tmp_path / "app.py"
-    app.write_text("from cdk_events.core import App, Stack, CfnResource\napp = App()\n"
-                   "for name in ('One', 'Two'):\n    CfnResource(Stack(app, name), 'T', type='AWS::SNS::Topic')\n")
+    app.write_text(
+        "from cdk_events.core import App, Stack, CfnResource\napp = App()\n"
+        "for name in ('One', 'Two'):\n    CfnResource(Stack(app, name), 'T', type='AWS::SNS::Topic')\n"
+    )
     result = _run(["ls", str(app)], tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["One", "Two"]
@@ -41,8 +58,10 @@ def test_ls_prints_stack_paths(tmp_path: Path) -> None:
 
 def test_user_errors_are_one_line_on_stderr_without_traceback(tmp_path: Path) -> None:
     app = tmp_path / "app.py"
-    app.write_text("from cdk_events import Rule\nfrom cdk_events.core import App, Stack\n"
-                   "app = App()\nRule(Stack(app, 'S'), 'R', rule_name='bad name')\napp.synth()\n")
+    app.write_text(
+        "from cdk_events import Rule\nfrom cdk_events.core import App, Stack\n"
+        "app = App()\nRule(Stack(app, 'S'), 'R', rule_name='bad name')\napp.synth()\n"
+    )
     result = _run(["synth", str(app), "-o", "out"], tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -75,11 +94,13 @@ def test_simulate_shows_what_the_target_receives(tmp_path: Path) -> None:
     app = tmp_path / "app.py"
     app.write_text(
         "from cdk_events import EventField, EventPattern, Rule, RuleTargetInput\n"
-        "from cdk_events.aws import sqs\nfrom cdk_events.core import App, Stack\nfrom cdk_events.targets import SqsQueue\n"
+        "from cdk_events.aws import sqs\nfrom cdk_events.core import App, Stack\n"
+        "from cdk_events.targets import SqsQueue\n"
         "app = App()\nstack = Stack(app, 'S')\nq = sqs.Queue(stack, 'Q')\n"
         "Rule(stack, 'Big', event_pattern=EventPattern(source=['com.example.orders']), targets=[SqsQueue(q, "
         "message=RuleTargetInput.from_object({'order': EventField.from_path('$.detail.id')}))])\n"
-        "Rule(stack, 'Other', event_pattern=EventPattern(source=['aws.ec2']), targets=[SqsQueue(q)])\n")
+        "Rule(stack, 'Other', event_pattern=EventPattern(source=['aws.ec2']), targets=[SqsQueue(q)])\n"
+    )
     (tmp_path / "event.json").write_text(json.dumps(EVENT))
     result = _run(["simulate", str(app), "event.json"], tmp_path)
     assert result.returncode == 0, result.stderr

@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 COMPAT = ROOT.parent / "shared" / "compat"
 APPS = sorted(p for p in (COMPAT / "apps").glob("*.py") if not p.name.startswith("_")) if COMPAT.is_dir() else []
 
-pytestmark = pytest.mark.skipif(not COMPAT.is_dir(), reason=f"{COMPAT} is absent (the compat goldens live in ../shared)")
+pytestmark = pytest.mark.skipif(
+    not COMPAT.is_dir(), reason=f"{COMPAT} is absent (the compat goldens live in ../shared)"
+)
 
 
 def _load_compare() -> ModuleType:
@@ -38,9 +40,24 @@ def synthesized(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env.pop("CDK_OUTDIR", None)
 
     def run(chunk: list[Path]) -> Any:
-        return subprocess.run([sys.executable, str(COMPAT / "run.py"), "--impl", "cdk-events", "--python",
-                               sys.executable, "--out", str(out), *map(str, chunk)],
-                              env=env, capture_output=True, text=True, timeout=600, check=True)
+        return subprocess.run(
+            [
+                sys.executable,
+                str(COMPAT / "run.py"),
+                "--impl",
+                "cdk-events",
+                "--python",
+                sys.executable,
+                "--out",
+                str(out),
+                *map(str, chunk),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
 
     workers = max(1, min(4, os.cpu_count() or 1))
     chunks = [APPS[i::workers] for i in range(workers)]

@@ -71,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"cdk-events: {error}", file=sys.stderr)
         return 2
-    except Exception as error:  # noqa: BLE001 - one line for users, the traceback with --debug
+    except Exception as error:
         if args.debug:
             raise
         from ..core import CdkEventsError

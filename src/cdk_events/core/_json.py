@@ -215,10 +215,7 @@ def locale_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         rank = _COLLATION_RANK.get(char)
         if rank is None:
             lower = char.lower()
-            if "a" <= lower <= "z":
-                rank = _LETTER_BASE + ord(lower) - ord("a")
-            else:
-                rank = _LETTER_BASE + 26 + ord(lower)
+            rank = _LETTER_BASE + ord(lower) - ord("a") if "a" <= lower <= "z" else _LETTER_BASE + 26 + ord(lower)
         primary.append(rank)
         tertiary.append(1 if char != char.lower() else 0)
     return tuple(primary), tuple(tertiary)

@@ -102,7 +102,9 @@ class Lazy:
         return TOKEN_MAP.register_list(token, display_hint)
 
     @staticmethod
-    def uncached_list(producer: Producer, *, display_hint: str | None = None, omit_empty: bool = False) -> builtins.list[str]:
+    def uncached_list(
+        producer: Producer, *, display_hint: str | None = None, omit_empty: bool = False
+    ) -> builtins.list[str]:
         """A list token, produced anew at every resolution."""
         token = LazyValue(producer, cache=False, display_hint=display_hint, omit_empty_array=omit_empty,
                           type_hint=ResolutionTypeHint.STRING_LIST)

@@ -359,9 +359,7 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
     pairs = js_items(value) if _needs_reorder(value) else value.items()
     for key, item in pairs:
         item_type = type(item)
-        if item_type is str and "${Token[" not in item:
-            resolved = item
-        elif item_type is int or item_type is bool:
+        if (item_type is str and "${Token[" not in item) or item_type is int or item_type is bool:
             resolved = item
         elif item is None:
             if remove_empty:

@@ -7,6 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 from cdk_events.core._token import is_unresolved
 
+from ...core import ValidationError
 from .._imports import require_str
 from .._props import construct_error
 
@@ -78,7 +79,7 @@ class RestApi(RestApiBase):
     """
 
     def __init__(self, scope: Construct, id: str, **props: Any) -> None:
-        raise NotImplementedError(
+        raise ValidationError(
             f"[{scope.node.path}/{id}] cdk-events cannot define REST APIs; import one with "
             "apigateway.RestApi.from_rest_api_id(...) or from_rest_api_attributes(...)")
 

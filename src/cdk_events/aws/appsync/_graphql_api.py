@@ -8,6 +8,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 
+from ...core import ValidationError
 from .. import iam
 from .._imports import require_str
 from .._props import check_enum, construct_error
@@ -108,7 +109,7 @@ class GraphqlApi(GraphqlApiBase):
     """
 
     def __init__(self, scope: Construct, id: str, **props: Any) -> None:
-        raise NotImplementedError(
+        raise ValidationError(
             f"[{scope.node.path}/{id}] cdk-events cannot define GraphQL APIs; import one with "
             "appsync.GraphqlApi.from_graphql_api_attributes(...)")
 

@@ -6,6 +6,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack, Token, ValidationError
 
+from .._import_only import ImportOnly
 from .._props import construct_error
 
 
@@ -74,8 +75,10 @@ class _ImportedJobDefinition(Resource):
         self.enabled = True
 
 
-class JobQueue:
+class JobQueue(ImportOnly):
     """Job queue imports (mirrors the static methods of `aws_cdk.aws_batch.JobQueue`)."""
+
+    _IMPORT_HINT = "import one with batch.JobQueue.from_job_queue_arn(...)"
 
     @staticmethod
     def from_job_queue_arn(scope: Construct, id: str, job_queue_arn: str) -> IJobQueue:
@@ -83,8 +86,10 @@ class JobQueue:
         return _ImportedJobQueue(scope, id, job_queue_arn)
 
 
-class EcsJobDefinition:
+class EcsJobDefinition(ImportOnly):
     """ECS job definition imports (mirrors the static methods of `aws_cdk.aws_batch.EcsJobDefinition`)."""
+
+    _IMPORT_HINT = "import one with batch.EcsJobDefinition.from_job_definition_arn(...)"
 
     @staticmethod
     def from_job_definition_arn(scope: Construct, id: str, job_definition_arn: str) -> IJobDefinition:

@@ -6,6 +6,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 
+from ...core import ValidationError
 from .. import iam
 from .._imports import require_str, split_import_arn
 
@@ -55,7 +56,7 @@ class Project(ProjectBase):
     """
 
     def __init__(self, scope: Construct, id: str, **props: Any) -> None:
-        raise NotImplementedError(
+        raise ValidationError(
             f"[{scope.node.path}/{id}] cdk-events cannot define CodeBuild projects; import one with "
             "codebuild.Project.from_project_arn(...) or from_project_name(...)")
 

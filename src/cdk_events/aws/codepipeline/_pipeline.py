@@ -6,6 +6,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment
 
+from ...core import ValidationError
 from .. import iam
 from .._imports import split_import_arn
 
@@ -54,7 +55,7 @@ class Pipeline(PipelineBase):
     """
 
     def __init__(self, scope: Construct, id: str, **props: Any) -> None:
-        raise NotImplementedError(
+        raise ValidationError(
             f"[{scope.node.path}/{id}] cdk-events cannot define pipelines; import one with "
             "codepipeline.Pipeline.from_pipeline_arn(...)")
 

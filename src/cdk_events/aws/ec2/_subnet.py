@@ -11,6 +11,7 @@ import attrs
 
 from cdk_events.core import Annotations, Construct, Resource, ResourceEnvironment, Token, ValidationError
 
+from .._import_only import ImportOnly
 from ._ids import check_resource_id
 
 NO_ROUTE_TABLE_ACK = "@aws-cdk/aws-ec2:noSubnetRouteTableId"
@@ -144,8 +145,10 @@ class _ImportedSubnet(Resource):
         return self._ipv4_cidr_block
 
 
-class Subnet:
+class Subnet(ImportOnly):
     """Subnet imports (mirrors the static methods of `aws_cdk.aws_ec2.Subnet`)."""
+
+    _IMPORT_HINT = "import one with ec2.Subnet.from_subnet_id(...) or from_subnet_attributes(...)"
 
     @staticmethod
     def from_subnet_id(scope: Construct, id: str, subnet_id: str) -> ISubnet:

@@ -9,6 +9,7 @@ from typing import Any, Protocol, runtime_checkable
 from cdk_events.core import Annotations, ArnComponents, Construct, Resource, ResourceEnvironment, ValidationError
 from cdk_events.core._arn import format_arn
 
+from .._import_only import ImportOnly
 from .._props import construct_error
 from ._ids import check_resource_id
 from ._subnet import ISubnet, SelectedSubnets, Subnet, SubnetSelection, SubnetType
@@ -233,8 +234,10 @@ class _ImportedVpc(_VpcBase):
         return self._cidr
 
 
-class Vpc:
+class Vpc(ImportOnly):
     """VPC imports (mirrors the static methods of `aws_cdk.aws_ec2.Vpc`)."""
+
+    _IMPORT_HINT = "import one with ec2.Vpc.from_vpc_attributes(...)"
 
     @staticmethod
     def from_vpc_attributes(

@@ -7,6 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
 
+from .._import_only import ImportOnly
 from .._props import check_bool, construct_error
 from ..ec2 import ISecurityGroup, IVpc
 
@@ -59,8 +60,10 @@ class _ImportedCluster(Resource):
                                      arn_format=ArnFormat.SLASH_RESOURCE_NAME)
 
 
-class Cluster:
+class Cluster(ImportOnly):
     """Cluster imports (mirrors the static methods of `aws_cdk.aws_ecs.Cluster`)."""
+
+    _IMPORT_HINT = "import one with ecs.Cluster.from_cluster_attributes(...)"
 
     @staticmethod
     def from_cluster_attributes(scope: Construct, id: str, *, cluster_name: str, vpc: IVpc,

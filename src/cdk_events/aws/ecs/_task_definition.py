@@ -6,6 +6,7 @@ from typing import Any, Protocol
 
 from cdk_events.core import Construct, Resource, ResourceEnvironment, ValidationError
 
+from .._import_only import ImportOnly
 from .._props import check_enum, construct_error
 from ..iam import IRole
 from ._enums import Compatibility, NetworkMode, is_ec2_compatible, is_external_compatible, is_fargate_compatible
@@ -107,8 +108,10 @@ class _ImportedTaskDefinition(Resource):
         return is_external_compatible(self.compatibility)
 
 
-class TaskDefinition:
+class TaskDefinition(ImportOnly):
     """Task definition imports (mirrors the static methods of `aws_cdk.aws_ecs.TaskDefinition`)."""
+
+    _IMPORT_HINT = "import one with ecs.TaskDefinition.from_task_definition_attributes(...)"
 
     @staticmethod
     def from_task_definition_arn(scope: Construct, id: str, task_definition_arn: str) -> ITaskDefinition:
@@ -130,8 +133,10 @@ class TaskDefinition:
                                        task_role=task_role, execution_role=execution_role)
 
 
-class FargateTaskDefinition:
+class FargateTaskDefinition(ImportOnly):
     """Fargate task definition imports (mirrors the static methods of `aws_cdk.aws_ecs.FargateTaskDefinition`)."""
+
+    _IMPORT_HINT = "import one with ecs.FargateTaskDefinition.from_fargate_task_definition_attributes(...)"
 
     @staticmethod
     def from_fargate_task_definition_arn(scope: Construct, id: str,
@@ -150,8 +155,10 @@ class FargateTaskDefinition:
                                        task_role=task_role, execution_role=execution_role)
 
 
-class Ec2TaskDefinition:
+class Ec2TaskDefinition(ImportOnly):
     """EC2 task definition imports (mirrors the static methods of `aws_cdk.aws_ecs.Ec2TaskDefinition`)."""
+
+    _IMPORT_HINT = "import one with ecs.Ec2TaskDefinition.from_ec2_task_definition_arn(...)"
 
     @staticmethod
     def from_ec2_task_definition_arn(scope: Construct, id: str, ec2_task_definition_arn: str) -> ITaskDefinition:

@@ -7,6 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 from cdk_events.core import ArnFormat, CfnMapping, Construct, Node, Resource, ResourceEnvironment, Stack
 from cdk_events.core._token import is_unresolved
 
+from ...core import ValidationError
 from .. import iam
 from .._imports import require_str, split_import_arn
 from .._props import construct_error
@@ -113,7 +114,7 @@ class DeliveryStream(DeliveryStreamBase):
     """
 
     def __init__(self, scope: Construct, id: str, **props: Any) -> None:
-        raise NotImplementedError(
+        raise ValidationError(
             f"[{scope.node.path}/{id}] cdk-events cannot define delivery streams; import one with "
             "firehose.DeliveryStream.from_delivery_stream_arn(...), from_delivery_stream_name(...) or "
             "from_delivery_stream_attributes(...)")

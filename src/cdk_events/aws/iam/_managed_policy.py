@@ -7,6 +7,8 @@ from typing import Protocol, runtime_checkable
 from cdk_events.core import ArnComponents, Aws, Construct, Resource, Stack, UnscopedValidationError
 from cdk_events.core._arn import format_arn
 
+from .._import_only import ImportOnly
+
 
 @runtime_checkable
 class IManagedPolicy(Protocol):
@@ -39,8 +41,10 @@ class _ImportedManagedPolicy(Resource):
         self.managed_policy_arn = arn
 
 
-class ManagedPolicy:
+class ManagedPolicy(ImportOnly):
     """Managed policy references (mirrors the static methods of `aws_iam.ManagedPolicy`)."""
+
+    _IMPORT_HINT = "use iam.ManagedPolicy.from_aws_managed_policy_name(...) or from_managed_policy_arn(...)"
 
     @staticmethod
     def from_aws_managed_policy_name(managed_policy_name: str) -> IManagedPolicy:

@@ -35,9 +35,8 @@ class Effect(Enum):
 
 def _string_list(owner: str, name: str, value: Any) -> list[str]:
     """Check a public list-of-strings argument (a list token is accepted as it is)."""
-    if not value:
-        if value is None or isinstance(value, list | tuple):
-            return []
+    if not value and (value is None or isinstance(value, list | tuple)):
+        return []
     if isinstance(value, str) or not isinstance(value, list | tuple):
         raise UnscopedValidationError(
             f"{owner}: '{name}' must be a list of strings, got {value!r} (a {type(value).__name__})"

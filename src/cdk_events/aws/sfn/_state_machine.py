@@ -6,6 +6,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack, Token
 
+from ...core import ValidationError
 from .. import iam
 from .._imports import require_str, split_import_arn
 from .._props import construct_error
@@ -66,7 +67,7 @@ class StateMachine(StateMachineBase):
     """
 
     def __init__(self, scope: Construct, id: str, **props: Any) -> None:
-        raise NotImplementedError(
+        raise ValidationError(
             f"[{scope.node.path}/{id}] cdk-events cannot define state machines; import one with "
             "sfn.StateMachine.from_state_machine_arn(...) or from_state_machine_name(...)")
 

@@ -43,6 +43,11 @@ def test_synth_without_an_app_writes_the_quickstart(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[0].startswith("QuickstartStack: ")
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
     assert manifest["artifacts"]["QuickstartStack"]["type"] == "aws:cloudformation:stack"
+    # no cdk.json here: the flags of a new `cdk init` project apply (minimizePolicies sorts actions)
+    template = json.loads((tmp_path / "out" / "QuickstartStack.template.json").read_text())
+    policies = [r for r in template["Resources"].values() if r["Type"] == "AWS::SQS::QueuePolicy"]
+    actions = policies[0]["Properties"]["PolicyDocument"]["Statement"][0]["Action"]
+    assert actions == ["sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:SendMessage"]
 
 
 def test_ls_prints_stack_paths(tmp_path: Path) -> None:

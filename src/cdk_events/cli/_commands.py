@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..core import RECOMMENDED_FEATURE_FLAGS
+
 
 class UsageError(Exception):
     """Bad command-line input (exit code 2)."""
@@ -44,14 +46,17 @@ def _parse_context(pairs: Sequence[str]) -> dict[str, Any]:
 def _environment(outdir: Path, context: dict[str, Any]) -> Iterator[None]:
     saved = {k: os.environ.get(k) for k in ("CDK_OUTDIR", "CDK_CONTEXT_JSON")}
     os.environ["CDK_OUTDIR"] = str(outdir)
-    if context:
-        merged = json.loads(saved["CDK_CONTEXT_JSON"] or "{}")
-        if not saved["CDK_CONTEXT_JSON"]:
-            from ..core._app import context_from_project
+    from ..core._app import context_from_project
 
-            merged = context_from_project(Path.cwd())
-        merged.update(context)
-        os.environ["CDK_CONTEXT_JSON"] = json.dumps(merged)
+    if saved["CDK_CONTEXT_JSON"]:
+        merged = json.loads(saved["CDK_CONTEXT_JSON"])
+    elif (Path.cwd() / "cdk.json").is_file():
+        merged = context_from_project(Path.cwd())
+    else:
+        # no CDK project here: behave like a new `cdk init` project (its feature flags)
+        merged = dict(RECOMMENDED_FEATURE_FLAGS)
+    merged.update(context)
+    os.environ["CDK_CONTEXT_JSON"] = json.dumps(merged)
     try:
         yield
     finally:

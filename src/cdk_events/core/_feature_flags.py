@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from typing import Any
 
 from ._construct import Construct
 
-# The flags a new `cdk init` project of aws-cdk-lib 2.275 writes into cdk.json, restricted to those
-# that change what cdk-events synthesizes (the full list is passed through untouched).
-RECOMMENDED_FEATURE_FLAGS: dict[str, Any] = {
-    "@aws-cdk/aws-events:eventsTargetQueueSameAccount": True,
-    "@aws-cdk/aws-events:requireEventBusPolicySid": True,
-    "@aws-cdk/aws-iam:minimizePolicies": True,
-    "@aws-cdk/core:enablePartitionLiterals": True,
-    "@aws-cdk/core:defaultCrossStackReferences": "weak",
-    "@aws-cdk/core:validateAgainstDefaultRules": True,
-    "@aws-cdk/aws-lambda:useCdkManagedLogGroup": True,
-    "@aws-cdk/core:explicitStackTags": True,
-    "@aws-cdk/aws-iam:importedRoleStackSafeDefaultPolicyName": True,
-    "@aws-cdk/aws-ecs:arnFormatIncludesClusterName": True,
-    "@aws-cdk/aws-apigateway:disableCloudWatchRole": True,
-    "@aws-cdk/aws-codepipeline:defaultPipelineTypeToV2": True,
-    "@aws-cdk/aws-codepipeline:crossAccountKeysDefaultValueToFalse": True,
-    "@aws-cdk/core:target-partitions": ["aws", "aws-cn"],
-}
+def _cdk_init_context() -> dict[str, Any]:
+    text = resources.files("cdk_events.core").joinpath("cdk_init_context.json").read_text(encoding="utf-8")
+    value: dict[str, Any] = json.loads(text)
+    return value
+
+
+# The feature flags a new `cdk init` project of aws-cdk-lib 2.275 writes into cdk.json (all 89 of them;
+# those that change what cdk-events synthesizes are listed in docs/differences.md and docs/quickstart.md).
+RECOMMENDED_FEATURE_FLAGS: dict[str, Any] = _cdk_init_context()
 
 # Flags whose unset value behaves as `true` in CDK v2.
 _V2_DEFAULTS: dict[str, Any] = {

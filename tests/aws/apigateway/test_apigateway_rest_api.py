@@ -57,5 +57,5 @@ def test_bad_ids_are_rejected() -> None:
 
 
 def test_defining_a_rest_api_is_not_offered() -> None:
-    with pytest.raises(NotImplementedError, match="cdk-events cannot define REST APIs"):
+    with pytest.raises(ValidationError, match="cdk-events cannot define REST APIs"):
         apigateway.RestApi(_stack(), "Api")

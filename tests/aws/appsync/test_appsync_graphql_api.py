@@ -47,5 +47,5 @@ def test_bad_attributes_are_rejected() -> None:
 
 
 def test_defining_an_api_is_not_offered() -> None:
-    with pytest.raises(NotImplementedError, match="cdk-events cannot define GraphQL APIs"):
+    with pytest.raises(ValidationError, match="cdk-events cannot define GraphQL APIs"):
         appsync.GraphqlApi(_stack(), "Api")

@@ -44,5 +44,5 @@ def test_non_string_name_is_rejected() -> None:
 
 def test_defining_a_project_is_not_offered() -> None:
     stack = cdk.Stack(cdk.App(), "S")
-    with pytest.raises(NotImplementedError, match="cdk-events cannot define CodeBuild projects"):
+    with pytest.raises(ValidationError, match="cdk-events cannot define CodeBuild projects"):
         codebuild.Project(stack, "P")

@@ -28,5 +28,5 @@ def test_bad_arns_are_rejected(arn: str) -> None:
 
 def test_defining_a_pipeline_is_not_offered() -> None:
     stack = cdk.Stack(cdk.App(), "S")
-    with pytest.raises(NotImplementedError, match="cdk-events cannot define pipelines"):
+    with pytest.raises(ValidationError, match="cdk-events cannot define pipelines"):
         codepipeline.Pipeline(stack, "P")

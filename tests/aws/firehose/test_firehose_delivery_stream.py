@@ -84,7 +84,7 @@ def test_unknown_region_is_rejected() -> None:
 
 def test_defining_a_delivery_stream_is_not_offered() -> None:
     stack = cdk.Stack(cdk.App(), "S")
-    with pytest.raises(NotImplementedError, match="cdk-events cannot define delivery streams"):
+    with pytest.raises(ValidationError, match="cdk-events cannot define delivery streams"):
         firehose.DeliveryStream(stack, "DS")
 
 

@@ -53,5 +53,5 @@ def test_empty_name_is_rejected() -> None:
 
 def test_defining_a_state_machine_is_not_offered() -> None:
     stack = cdk.Stack(cdk.App(), "S")
-    with pytest.raises(NotImplementedError, match=r"\[S/SM\] cdk-events cannot define state machines"):
+    with pytest.raises(ValidationError, match=r"\[S/SM\] cdk-events cannot define state machines"):
         sfn.StateMachine(stack, "SM")

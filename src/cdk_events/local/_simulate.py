@@ -70,20 +70,30 @@ def _environment(stack: Any) -> tuple[str, str]:
             DEFAULT_REGION if region.startswith("unknown") else region)
 
 
-def _literal(value: Any, resources: Mapping[str, Any]) -> Any:
-    """A template value with the simple intrinsics a rule uses (Ref to a bus) replaced."""
+def _bus_names(value: Any, resources: Mapping[str, Any]) -> set[str]:
+    """The names a rule's `EventBusName` answers to: the bus name, and for a bus of the same template
+    also its logical id and its construct id."""
+    if isinstance(value, str):
+        return {value.rsplit("/", 1)[-1] if value.startswith("arn:") else value}
     if isinstance(value, dict) and len(value) == 1 and "Ref" in value:
-        target = resources.get(value["Ref"], {})
+        logical_id = value["Ref"]
+        target = resources.get(logical_id, {})
+        names = {logical_id}
         name = target.get("Properties", {}).get("Name")
-        return name if isinstance(name, str) else value["Ref"]
-    return value
+        if isinstance(name, str):
+            names.add(name)
+        path = target.get("Metadata", {}).get("aws:cdk:path")
+        if isinstance(path, str) and "/" in path:
+            names.add(path.rsplit("/", 2)[-2] if path.endswith("/Resource") else path.rsplit("/", 1)[-1])
+        return names
+    return set()
 
 
 def simulate(subject: Any, event: Mapping[str, Any] | str, *, bus: str | None = None) -> SimulationResult:
     """Send `event` to `bus` (default: the default bus) of every stack and report the rules that fire.
 
-    Only enabled rules with an event pattern are considered; a rule's bus is its `EventBusName`
-    (a custom bus referenced in the same template is recognised by its `Name`).
+    Only enabled rules with an event pattern are considered. `bus` is a bus name; a custom bus of the
+    same template also answers to its construct id (e.g. `OrdersBus`) and its logical id.
     """
     event_value = json.loads(event) if isinstance(event, str) else dict(event)
     wanted_bus = bus or "default"
@@ -99,10 +109,7 @@ def simulate(subject: Any, event: Mapping[str, Any] | str, *, bus: str | None = 
             pattern = props.get("EventPattern")
             if pattern is None or props.get("State", "ENABLED") != "ENABLED":
                 continue
-            rule_bus = _literal(props.get("EventBusName", "default"), resources)
-            if isinstance(rule_bus, str) and rule_bus.startswith("arn:"):
-                rule_bus = rule_bus.rsplit("/", 1)[-1]
-            if rule_bus != wanted_bus:
+            if wanted_bus not in _bus_names(props.get("EventBusName", "default"), resources):
                 continue
             if not test_event_pattern(pattern, event_value):
                 continue

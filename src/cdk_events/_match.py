@@ -64,6 +64,8 @@ class _Matcher(IResolvable):
 def _where(context: IResolveContext) -> str:
     """`[path] ` of the construct being resolved, to prefix errors raised at synthesis."""
     node = getattr(getattr(context, "scope", None), "node", None)
+    if node is not None and node.id == "Resource" and node.scope is not None:
+        node = node.scope.node  # the L2 construct (the rule), not its CfnRule
     path = getattr(node, "path", "")
     return f"[{path}] " if path else ""
 

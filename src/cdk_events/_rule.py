@@ -117,6 +117,7 @@ class Rule(Resource):
         for target in targets or ():
             self.add_target(target)
         self.node.add_validation(_RuleValidation(self))
+        self.stack.add_template_validation(self, self._check_rendered_pattern)
 
     # --- imports ---------------------------------------------------------------------------
     @staticmethod
@@ -242,17 +243,20 @@ class Rule(Resource):
             problem = self._schedule.validation_error()
             if problem is not None:
                 errors.append(f"schedule {self._schedule.expression_string!r} is not valid: {problem}")
-        if self._event_pattern and self.node.try_get_context(VALIDATE_PATTERN_FLAG) is not False:
-            problem = self._pattern_problem()
-            if problem is not None:
-                errors.append(f"event_pattern is not valid: {problem}")
         return errors
 
-    def _pattern_problem(self) -> str | None:
+    def _check_rendered_pattern(self, template: dict[str, Any]) -> list[str]:
+        """The pattern as rendered in the template, checked with EventBridge's rules (local engine)."""
+        if not self._event_pattern or self.node.try_get_context(VALIDATE_PATTERN_FLAG) is False:
+            return []
+        resource = template.get("Resources", {}).get(self._resource.resolved_logical_id(), {})
+        problem = self._pattern_problem(resource.get("Properties", {}).get("EventPattern"))
+        return [] if problem is None else [f"event_pattern is not valid: {problem}"]
+
+    def _pattern_problem(self, pattern: Any) -> str | None:
         """What EventBridge would say about the pattern (patterns with deploy-time values are not checked)."""
         from .local import InvalidEventPatternError, validate_event_pattern
 
-        pattern = resolve(self._render_event_pattern(), self)
         if pattern is None or _has_intrinsic(pattern):
             return None
         pattern = _plain_json(pattern)

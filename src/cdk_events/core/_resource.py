@@ -15,7 +15,7 @@ from ._errors import ValidationError
 from ._names import Names
 from ._removal_policy import RemovalPolicy
 from ._stack import Stack
-from ._token import TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
+from ._token import STRING_TOKEN_RE, TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
 
 if TYPE_CHECKING:
     pass
@@ -66,10 +66,14 @@ class _CrossEnvAttribute(IResolvable):
     """An attribute that is the plain reference in the resource's environment and the physical
     name (or a formatted ARN) in any other."""
 
+    resolves_final = True  # `resolve` resolves what it returns
+
     def __init__(self, resource: Resource, local: str, remote: Any):
         self.resource = resource
         self.local = local
         self.remote = remote
+        match = STRING_TOKEN_RE.fullmatch(local) if isinstance(local, str) else None
+        self._local_token: IResolvable | None = TOKEN_MAP.lookup_string(match.group(0)) if match else None
 
     def resolve(self, context: IResolveContext) -> Any:
         consumer = Stack.of(cast(Construct, context.scope))
@@ -77,8 +81,10 @@ class _CrossEnvAttribute(IResolvable):
         if stack.account != consumer.account or (
                 stack.region != consumer.region and not consumer.cross_region_references):
             self.resource._enable_cross_environment()
-            return self.remote() if callable(self.remote) else self.remote
-        return self.local
+            return context.resolve(self.remote() if callable(self.remote) else self.remote)
+        if self._local_token is not None and self._local_token.resolves_final:
+            return self._local_token.resolve(context)
+        return context.resolve(self.local)
 
 
 class Resource(Construct):

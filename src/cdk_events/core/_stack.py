@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -116,6 +117,7 @@ class Stack(Construct):
         self._used_renames: set[str] = set()
         self._rendered = False
         self._dirty = False
+        self._template_validations: list[Callable[[dict[str, Any]], list[str]]] = []
         from ._synthesizer import DefaultStackSynthesizer
 
         self.synthesizer = synthesizer or DefaultStackSynthesizer()
@@ -349,6 +351,15 @@ class Stack(Construct):
     def _mark_changed(self) -> None:
         if self._rendered:
             self._dirty = True
+
+    def add_template_validation(self, construct: Construct, check: Callable[[dict[str, Any]], list[str]]) -> None:
+        """Check the resolved template at synthesis: `check(template)` returns error messages, reported
+        with `construct`'s path together with the other validation errors."""
+        path = construct.node.path
+        self._template_validations.append(lambda template: [f"  [{path}] {m}" for m in check(template)])
+
+    def _validate_template(self, template: dict[str, Any]) -> list[str]:
+        return [line for check in self._template_validations for line in check(template)]
 
     def export_value(self, exported_value: Any, *, name: str | None = None,
                      description: str | None = None) -> str:

@@ -162,6 +162,10 @@ def _synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> Clo
         validate_tree(app)
     stacks = _stacks(app)
     templates = _render_templates(stacks)
+    if not skip_validation:
+        problems = [line for stack in stacks for line in stack._validate_template(templates[stack])]
+        if problems:
+            raise ValidationError("Validation failed with the following errors:\n" + "\n".join(problems))
     files: dict[str, str] = {}
     artifacts: dict[str, Any] = {}
     texts: dict[Stack, str] = {}

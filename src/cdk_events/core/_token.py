@@ -134,11 +134,16 @@ class TokenMap:
     def __init__(self) -> None:
         self._strings: dict[str, IResolvable] = {}
         self._numbers: dict[int, IResolvable] = {}
+        self._clean_hints: dict[str, str] = {}
         self._counter = 0
 
     def _key(self, hint: str | None) -> str:
         self._counter += 1
-        return f"{_VALID_KEY.sub('.', hint or 'TOKEN')}.{self._counter}"
+        hint = hint or "TOKEN"
+        clean = self._clean_hints.get(hint)
+        if clean is None:
+            clean = self._clean_hints[hint] = _VALID_KEY.sub(".", hint)
+        return f"{clean}.{self._counter}"
 
     def register_string(self, token: IResolvable, display_hint: str | None = None) -> str:
         """The string marker of `token` (the same string every time for one token)."""

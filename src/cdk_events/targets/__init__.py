@@ -3,6 +3,7 @@
 from ._api_destination import ApiDestination
 from ._api_gateway import ApiGateway
 from ._appsync import AppSync
+from ._aws_api import AwsApi, AwsApiInput, AwsApiProps
 from ._batch import BatchJob
 from ._codebuild import CodeBuildProject
 from ._codepipeline import CodePipeline
@@ -18,6 +19,7 @@ from ._event_bus import EventBus
 from ._firehose import FirehoseDeliveryStream, KinesisFirehoseStream, KinesisFirehoseStreamV2
 from ._kinesis import KinesisStream
 from ._lambda import LambdaFunction
+from ._log_group import CloudWatchLogGroup, LogGroupProps, LogGroupTargetInput, LogGroupTargetInputOptions
 from ._redshift import RedshiftQuery
 from ._sfn import SfnStateMachine
 from ._sns import SnsTopic
@@ -28,8 +30,12 @@ __all__ = [
     "ApiDestination",
     "ApiGateway",
     "AppSync",
+    "AwsApi",
+    "AwsApiInput",
+    "AwsApiProps",
     "BatchJob",
     "CodeBuildProject",
+    "CloudWatchLogGroup",
     "CodePipeline",
     "ContainerOverride",
     "EcsTask",
@@ -41,6 +47,9 @@ __all__ = [
     "KinesisFirehoseStreamV2",
     "KinesisStream",
     "LambdaFunction",
+    "LogGroupProps",
+    "LogGroupTargetInput",
+    "LogGroupTargetInputOptions",
     "RedshiftQuery",
     "SfnStateMachine",
     "SnsTopic",

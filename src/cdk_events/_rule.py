@@ -257,9 +257,12 @@ class Rule(Resource):
         """What EventBridge would say about the pattern (patterns with deploy-time values are not checked)."""
         from .local import InvalidEventPatternError, validate_event_pattern
 
-        if pattern is None or _has_intrinsic(pattern):
+        if pattern is None:
             return None
-        pattern = _plain_json(pattern)
+        try:
+            pattern = _literal_json(pattern)
+        except _DeployTimeValue:
+            return None
         try:
             validate_event_pattern(pattern)
         except InvalidEventPatternError as error:
@@ -278,7 +281,11 @@ class Rule(Resource):
         pattern = resolve(self._render_event_pattern(), self)
         if pattern is None:
             raise construct_error(self, "matches(): the rule has no event pattern")
-        return test_event_pattern(_plain_json(pattern), event)
+        try:
+            literal = _literal_json(pattern)
+        except _DeployTimeValue:
+            raise construct_error(self, "matches(): the pattern holds values known only at deploy time") from None
+        return test_event_pattern(literal, event)
 
 
 class _RuleValidation:
@@ -322,23 +329,24 @@ class MirrorRule(Rule):
 _RULER_ONLY_REASONS = ("Bottom must be less than top",)
 
 
-def _plain_json(value: Any) -> Any:
-    """A resolved value as plain JSON data (`JSON_NULL` becomes None)."""
-    if isinstance(value, dict):
-        return {k: _plain_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain_json(v) for v in value]
+class _DeployTimeValue(Exception):
+    """The value holds an intrinsic: it is known only at deploy time."""
+
+
+def _literal_json(value: Any) -> Any:
+    """A resolved value as plain JSON data (`JSON_NULL` becomes None); raises `_DeployTimeValue` when it
+    holds an intrinsic (`Ref`, `Fn::...`)."""
+    kind = type(value)
+    if kind is dict or isinstance(value, dict):
+        out = {}
+        for key, item in value.items():
+            if key == "Ref" or key.startswith("Fn::"):
+                raise _DeployTimeValue
+            out[key] = _literal_json(item)
+        return out
+    if kind is list:
+        return [_literal_json(item) for item in value]
     return None if value is JSON_NULL else value
-
-
-def _has_intrinsic(value: Any) -> bool:
-    if isinstance(value, dict):
-        if any(key == "Ref" or key.startswith("Fn::") for key in value):
-            return True
-        return any(_has_intrinsic(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_has_intrinsic(v) for v in value)
-    return False
 
 
 def _select_scope(scope: Construct, cross_stack_scope: Construct | None) -> Construct:

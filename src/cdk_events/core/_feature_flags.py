@@ -8,6 +8,7 @@ from typing import Any
 
 from ._construct import Construct
 
+
 def _cdk_init_context() -> dict[str, Any]:
     text = resources.files("cdk_events.core").joinpath("cdk_init_context.json").read_text(encoding="utf-8")
     value: dict[str, Any] = json.loads(text)

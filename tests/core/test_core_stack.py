@@ -200,3 +200,15 @@ def test_rename_and_override_logical_ids(tmp_path: Path) -> None:
     stack2.rename_logical_id("Missing", "X")
     with pytest.raises(ValidationError, match="were attempted to be renamed, but not found: Missing"):
         app2.synth()
+
+
+def test_an_empty_stack_is_rejected_when_templates_are_validated(tmp_path: Path) -> None:
+    """aws-cdk-lib's CloudFormation Validate step (flag `@aws-cdk/core:validateAgainstDefaultRules`)
+    rejects a template without resources; without the flag the CDK writes it."""
+    app = App(outdir=str(tmp_path / "checked"), context={"@aws-cdk/core:validateAgainstDefaultRules": True})
+    Stack(app, "Empty")
+    with pytest.raises(ValidationError, match=r"\[Empty\] the stack has no resources"):
+        app.synth()
+    relaxed = App(outdir=str(tmp_path / "relaxed"))
+    Stack(relaxed, "Empty")
+    assert "Resources" not in relaxed.synth().get_stack_artifact("Empty").template

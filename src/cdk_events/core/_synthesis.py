@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from ._app import App
 
 RESOURCE_LIMIT_CONTEXT = "@aws-cdk/core:stackResourceLimit"
+VALIDATE_TEMPLATES_CONTEXT = "@aws-cdk/core:validateAgainstDefaultRules"
 _MESSAGE_LEVELS = {WARNING: "warning", ERROR: "error", INFO: "info"}
 _OWN_FILES = (".template.json", ".assets.json", ".metadata.json")
 
@@ -81,6 +82,15 @@ def _render_templates(stacks: list[Stack]) -> dict[Stack, dict[str, Any]]:
         for stack in dirty:
             templates[stack] = stack._to_template()
     return templates
+
+
+def _template_problems(stack: Stack, template: dict[str, Any]) -> list[str]:
+    problems = stack._validate_template(template)
+    if not template.get("Resources") and stack.node.try_get_context(VALIDATE_TEMPLATES_CONTEXT):
+        # what the CDK's "CloudFormation Validate" step reports (it runs when this flag is on)
+        problems.append(f"  [{stack.node.path}] the stack has no resources: CloudFormation requires at least one "
+                        "resource in a template")
+    return problems
 
 
 def _check_resource_limit(stack: Stack, template: dict[str, Any]) -> None:
@@ -163,7 +173,7 @@ def _synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> Clo
     stacks = _stacks(app)
     templates = _render_templates(stacks)
     if not skip_validation:
-        problems = [line for stack in stacks for line in stack._validate_template(templates[stack])]
+        problems = [line for stack in stacks for line in _template_problems(stack, templates[stack])]
         if problems:
             raise ValidationError("Validation failed with the following errors:\n" + "\n".join(problems))
     files: dict[str, str] = {}

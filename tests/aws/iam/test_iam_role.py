@@ -186,7 +186,8 @@ def test_immutable_imported_role_adds_nothing(tmp_path: Path) -> None:
     role = iam.Role.from_role_arn(stack, "Imported", "arn:aws:iam::123456789012:role/r", mutable=False)
     result = role.add_to_principal_policy(iam.PolicyStatement(actions=["sqs:SendMessage"], resources=["*"]))
     assert result.statement_added
-    assert "Resources" not in app.synth().get_stack_artifact(stack.artifact_id).template
+    # an empty stack fails the template checks of `cdk init` projects: skip them to look at the template
+    assert "Resources" not in app.synth(skip_validation=True).get_stack_artifact(stack.artifact_id).template
 
 
 def test_role_arn_and_name_are_local_references(tmp_path: Path) -> None:

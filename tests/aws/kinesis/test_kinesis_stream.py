@@ -2,43 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from aws_support import by_path, golden, make_app, synth
 
-from cdk_events.core import App, Stack, ValidationError
-
-COMPAT = Path("/work/shared/compat")
-
-
-def make_app(tmp_path: Path) -> App:
-    if not COMPAT.exists():
-        pytest.skip("/work/shared (compat context and goldens) is not available")
-    context = json.loads((COMPAT / "context.json").read_text())
-    context["aws:cdk:enable-path-metadata"] = True
-    return App(outdir=str(tmp_path / "out"), context=context)
-
-
-def golden(app: str, stack: str) -> dict[str, Any]:
-    result: dict[str, Any] = json.loads((COMPAT / "goldens" / app / f"{stack}.template.json").read_text())
-    return result
-
-
-def synth(app: App, stack: str) -> dict[str, Any]:
-    template: dict[str, Any] = app.synth().get_stack_by_name(stack).template
-    return template
-
-
-def by_path(resources: dict[str, Any], path: str) -> dict[str, Any]:
-    found = [r for r in resources.values() if r.get("Metadata", {}).get("aws:cdk:path") == path]
-    assert len(found) == 1, f"no resource at {path}"
-    resource: dict[str, Any] = found[0]
-    return resource
-
-from cdk_events.aws import iam, kinesis, kms  # noqa: E402
-from cdk_events.core import Duration, RemovalPolicy  # noqa: E402
+from cdk_events.aws import iam, kinesis, kms
+from cdk_events.core import Duration, RemovalPolicy, Stack, ValidationError
 
 
 def test_default_stream_matches_golden(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Shared by the service-module tests: `aws_support` (in this folder) holds their helpers."""

@@ -31,6 +31,7 @@ from ._event_bus import (
 from ._event_pattern import EventPattern
 from ._input import EventField, RuleTargetInput, RuleTargetInputProperties
 from ._match import Match
+from ._public import set_public_module
 from ._rule import IRule, MirrorRule, Rule
 from ._schedule import Schedule
 from ._target import IRuleTarget, RuleTargetConfig
@@ -71,8 +72,4 @@ __all__ = [
     "Schedule",
 ]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events._"):
-        _obj.__module__ = "cdk_events"
-del _name, _obj
+set_public_module(globals())

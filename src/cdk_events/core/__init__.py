@@ -4,6 +4,7 @@ App, Stack, tokens, intrinsics (`Fn`, `Aws`), ARNs, logical ids, `CfnResource` a
 template elements, and the cloud assembly writer.
 """
 
+from .._public import set_public_module
 from ._annotations import Annotations
 from ._app import App
 from ._arn import Arn, ArnComponents, ArnFormat
@@ -125,8 +126,4 @@ __all__ = [
     "to_json_string",
 ]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.core."):
-        _obj.__module__ = "cdk_events.core"
-del _name, _obj
+set_public_module(globals())

@@ -9,6 +9,7 @@ Everything here takes plain JSON (dicts or JSON text), never constructs:
   ``cron(...)`` and ``rate(...)`` schedule expressions.
 """
 
+from .._public import set_public_module
 from ._cron import (
     CronExpression,
     RateExpression,
@@ -50,8 +51,4 @@ __all__ = [
     "validate_event_pattern",
 ]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if hasattr(_obj, "__module__"):
-        _obj.__module__ = __name__
-del _name, _obj
+set_public_module(globals())

@@ -1,5 +1,6 @@
 """cdk_events.targets: the rule targets (mirrors `aws_cdk.aws_events_targets`)."""
 
+from .._public import set_public_module
 from ._api_destination import ApiDestination
 from ._api_gateway import ApiGateway
 from ._appsync import AppSync
@@ -59,8 +60,4 @@ __all__ = [
     "TaskEnvironmentVariable",
 ]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.targets._"):
-        _obj.__module__ = "cdk_events.targets"
-del _name, _obj
+set_public_module(globals())

@@ -6,6 +6,7 @@ Imported VPCs (`Vpc.from_vpc_attributes`) with `select_subnets`, imported subnet
 checked against the formats CloudFormation validates (`sg-`, `subnet-`, `vpc-` + 8 or 17 hex digits).
 """
 
+from ..._public import set_public_module
 from ._cfn import CfnSecurityGroup
 from ._security_group import ISecurityGroup, SecurityGroup
 from ._subnet import ISubnet, RouteTable, SelectedSubnets, Subnet, SubnetSelection, SubnetType
@@ -25,8 +26,4 @@ __all__ = [
     "Vpc",
 ]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.aws.ec2."):
-        _obj.__module__ = "cdk_events.aws.ec2"
-del _name, _obj
+set_public_module(globals())

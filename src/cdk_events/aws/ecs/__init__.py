@@ -6,6 +6,7 @@ Imported clusters (`Cluster.from_cluster_attributes`) and task definitions
 `FargatePlatformVersion` and `PropagatedTagSource`.
 """
 
+from ..._public import set_public_module
 from ._cluster import Cluster, ICluster
 from ._enums import Compatibility, FargatePlatformVersion, LaunchType, NetworkMode, PropagatedTagSource
 from ._task_definition import Ec2TaskDefinition, FargateTaskDefinition, ITaskDefinition, TaskDefinition
@@ -24,8 +25,4 @@ __all__ = [
     "TaskDefinition",
 ]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.aws.ecs."):
-        _obj.__module__ = "cdk_events.aws.ecs"
-del _name, _obj
+set_public_module(globals())

@@ -1,6 +1,7 @@
 """cdk_events.aws.iam: IAM policies, principals, roles and grants, rendered as `aws_cdk.aws_iam`
 renders them (statement order and merging, `DefaultPolicy` naming, principal JSON)."""
 
+from ..._public import set_public_module
 from ._cfn import CfnManagedPolicy, CfnPolicy, CfnRole
 from ._grant import AddToResourcePolicyResult, Grant, IResourceWithPolicy
 from ._managed_policy import IManagedPolicy, ManagedPolicy
@@ -60,8 +61,4 @@ __all__ = [
     "StarPrincipal",
 ]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.aws.iam."):
-        _obj.__module__ = "cdk_events.aws.iam"
-del _name, _obj
+set_public_module(globals())

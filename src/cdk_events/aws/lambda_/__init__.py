@@ -4,6 +4,7 @@
 does; `Code.from_inline` is the only code source offered.
 """
 
+from ..._public import set_public_module
 from ._cfn import CfnFunction, CfnPermission
 from ._code import Code, CodeConfig, InlineCode
 from ._function import Function
@@ -13,8 +14,4 @@ from ._runtime import Architecture, Runtime, RuntimeFamily
 __all__ = ["Architecture", "CfnFunction", "CfnPermission", "Code", "CodeConfig", "Function", "FunctionBase",
            "IFunction", "InlineCode", "Runtime", "RuntimeFamily"]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.aws.lambda_."):
-        _obj.__module__ = "cdk_events.aws.lambda_"
-del _name, _obj
+set_public_module(globals())

@@ -1,13 +1,10 @@
 """cdk_events.aws.logs: CloudWatch Logs log groups (the `aws_cdk.aws_logs` counterpart)."""
 
+from ..._public import set_public_module
 from ._cfn import CfnLogGroup
 from ._log_group import ILogGroup, LogGroup, LogGroupBase
 from ._retention import RetentionDays
 
 __all__ = ["CfnLogGroup", "ILogGroup", "LogGroup", "LogGroupBase", "RetentionDays"]
 
-for _name in __all__:
-    _obj = globals()[_name]
-    if isinstance(_obj, type) and _obj.__module__.startswith("cdk_events.aws.logs."):
-        _obj.__module__ = "cdk_events.aws.logs"
-del _name, _obj
+set_public_module(globals())

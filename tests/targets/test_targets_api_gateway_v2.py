@@ -60,7 +60,7 @@ def test_import_exposes_ids_env_and_no_default_stage() -> None:
     assert api.api_endpoint == "https://abc.execute-api.eu-west-1.amazonaws.com"
     assert (api.env.account, api.env.region) == ("111111111111", "eu-west-1")
     assert api.node.path == "S/Api"
-    assert api.default_stage is None  # type: ignore[attr-defined]
+    assert api.default_stage is None
 
 
 def test_arn_for_execute_api_renders_like_the_cdk() -> None:
@@ -80,7 +80,7 @@ def test_arn_path_must_start_with_a_slash() -> None:
                                               r"resource path beginning with '/', like '/orders', got 'items'\)$"):
         api.arn_for_execute_api("GET", "items")
     with pytest.raises(ValidationError, match=r"^\[S/Api\] 'stage' must be a stage name or None, got 3 \(a int\)$"):
-        api.arn_for_execute_api("GET", "/a", 3)  # type: ignore[arg-type]
+        api.arn_for_execute_api("GET", "/a", 3)
 
 
 def test_unset_endpoint_raises_on_read() -> None:

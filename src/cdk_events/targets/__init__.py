@@ -3,6 +3,7 @@
 from .._public import set_public_module
 from ._api_destination import ApiDestination
 from ._api_gateway import ApiGateway
+from ._api_gateway_v2 import ApiGatewayV2
 from ._appsync import AppSync
 from ._aws_api import AwsApi, AwsApiInput, AwsApiProps
 from ._batch import BatchJob
@@ -30,6 +31,7 @@ from ._util import TargetBaseProps
 __all__ = [
     "ApiDestination",
     "ApiGateway",
+    "ApiGatewayV2",
     "AppSync",
     "AwsApi",
     "AwsApiInput",

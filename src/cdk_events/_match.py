@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -11,7 +12,7 @@ from .core._json import JSON_NULL, js_stringify
 from .core._token import TOKEN_MAP
 
 _IPV4 = re.compile(r"^(\d{1,3}\.){3}\d{1,3}(/([0-9]|[1-2][0-9]|3[0-2]))?$", re.IGNORECASE | re.MULTILINE)
-_IPV6 = re.compile(
+_IPV6_PATTERN = (
     r"^s*((([0-9A-Fa-f]{1,4}:){7}([0-9A-Fa-f]{1,4}|:))|(([0-9A-Fa-f]{1,4}:){6}(:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4]d|1dd|"
     r"[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){5}(((:[0-9A-Fa-f]{1,4}){1,2})|:((25[0-5]|"
     r"2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){4}(((:[0-9A-Fa-f]{1,4}){1,3})|"
@@ -21,9 +22,15 @@ _IPV6 = re.compile(
     r"1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){1}(((:[0-9A-Fa-f]{1,4}){1,6})|((:"
     r"[0-9A-Fa-f]{1,4}){0,4}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(:(((:[0-9A-Fa-f]"
     r"{1,4}){1,7})|((:[0-9A-Fa-f]{1,4}){0,5}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:)))"
-    r"(%.+)?s*(\/([0-9]|[1-9][0-9]|1[0-1][0-9]|12[0-8]))?$",
-    re.IGNORECASE | re.MULTILINE,
+    r"(%.+)?s*(\/([0-9]|[1-9][0-9]|1[0-1][0-9]|12[0-8]))?$"
 )
+
+
+
+@functools.cache
+def _ipv6() -> re.Pattern[str]:
+    """The CDK's IPv6 check, compiled on first use (it is large)."""
+    return re.compile(_IPV6_PATTERN, re.IGNORECASE | re.MULTILINE)
 
 
 def _is_number(value: Any) -> bool:
@@ -134,7 +141,7 @@ class Match:
     @staticmethod
     def cidr(range: str) -> list[str]:
         """Matches IP addresses in a CIDR block (IPv4 or IPv6)."""
-        if not (_IPV4.search(range) or _IPV6.search(range)):
+        if not (_IPV4.search(range) or _ipv6().search(range)):
             raise ValidationError(f"Invalid IP address range: {range}")
         return _objects([{"cidr": range}])
 

@@ -54,6 +54,10 @@ def same_env_dimension(a: str, b: str) -> bool:
     return Token.compare_strings(a, b) in (TokenComparison.SAME, TokenComparison.BOTH_UNRESOLVED)
 
 
+def _without_none(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if value is not None}
+
+
 def _render_part(value: Any) -> Any:
     to_cfn = getattr(value, "_to_cfn", None)
     return to_cfn() if to_cfn is not None else value
@@ -176,7 +180,7 @@ class Rule(Resource):
         if input_props is not None and input_props.input_template is not None:
             transformer = {"InputPathsMap": input_props.input_paths_map,
                            "InputTemplate": input_props.input_template}
-        self._targets.append({
+        self._targets.append(_without_none({
             "AppSyncParameters": _render_part(config.app_sync_parameters),
             "Arn": config.arn,
             "BatchParameters": _render_part(config.batch_parameters),
@@ -193,7 +197,7 @@ class Rule(Resource):
             "RoleArn": role_arn,
             "RunCommandParameters": _render_part(config.run_command_parameters),
             "SqsParameters": _render_part(config.sqs_parameters),
-        })
+        }))
 
     def _add_bus_target(self, target_id: str, arn: str, role_arn: str | None) -> None:
         self._targets.append({"Arn": arn, "Id": target_id, "RoleArn": role_arn})

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +22,8 @@ def _takes_context(fn: Callable[..., Any]) -> bool:
         bound = 1 if target is not fn else 0
         required: int = code.co_argcount - bound - len(getattr(target, "__defaults__", None) or ())
         return required > 0
+    import inspect  # only for callables without code objects (builtins, partials)
+
     try:
         return any(
             p.default is p.empty and p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)

@@ -182,12 +182,8 @@ class _FieldAwareInput(RuleTargetInput):
             return RuleTargetInputProperties(input=rendered)
         template = rendered
         if self.input_type is InputType.OBJECT:
-            template = Lazy.uncached_string(lambda ctx: _as_string(_unquote(ctx.resolve(rendered), keys)))
+            template = Lazy.uncached_string(lambda ctx: _unquote(ctx.resolve(rendered), keys))
         return RuleTargetInputProperties(input_template=template, input_paths_map=dict(replacer.paths_map))
-
-
-def _as_string(value: Any) -> Any:
-    return value
 
 
 def _unquote(value: Any, keys: list[str]) -> Any:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Iterator, Sequence
 from enum import Enum
 from typing import Any, Protocol, runtime_checkable
@@ -337,17 +336,3 @@ class Construct:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._node.path or '<root>'}>"
-
-
-class Dependable:
-    """Helpers to treat groups of constructs as one dependency (`DependencyGroup` in the CDK)."""
-
-    @staticmethod
-    def of(instance: IDependable) -> list[Construct]:
-        """The constructs behind a dependable."""
-        return [instance.node.host]
-
-
-def debug_mode_enabled() -> bool:
-    """True when CDK_DEBUG asks for creation stack traces."""
-    return os.environ.get("CDK_DEBUG", "").lower() in ("1", "true", "on")

@@ -13,7 +13,6 @@ from ._aws import Aws
 from ._cfn_element import CfnElement, CfnResource
 from ._construct import Construct
 from ._errors import CycleError, ValidationError
-from ._lazy import Lazy
 from ._names import make_unique_id, make_unique_resource_name
 from ._resolve import resolve as _resolve_value
 from ._tags import TagManager
@@ -370,7 +369,3 @@ class Stack(Construct):
 
     def __repr__(self) -> str:
         return f"<Stack {self.node.path}>"
-
-
-def _lazy_stack_name(stack: Stack) -> str:
-    return Lazy.string(lambda: stack.stack_name)

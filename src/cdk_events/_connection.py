@@ -62,7 +62,7 @@ class Authorization:
         """OAuth client credentials; `http_method` must be GET, POST or PUT."""
         method = getattr(http_method, "value", http_method)
         if method not in ("GET", "POST", "PUT"):
-            raise ValidationError("httpMethod must be one of GET, POST, PUT")
+            raise ValidationError(f"httpMethod must be one of GET, POST, PUT (Authorization.oauth got {method!r})")
         return Authorization("OAUTH_CLIENT_CREDENTIALS", {"OAuthParameters": {
             "AuthorizationEndpoint": authorization_endpoint,
             "ClientParameters": {"ClientID": client_id, "ClientSecret": _unwrap(client_secret)},

@@ -142,7 +142,8 @@ class Match:
     def cidr(range: str) -> list[str]:
         """Matches IP addresses in a CIDR block (IPv4 or IPv6)."""
         if not (_IPV4.search(range) or _ipv6().search(range)):
-            raise ValidationError(f"Invalid IP address range: {range}")
+            raise ValidationError(f"Invalid IP address range: {range} (Match.cidr takes an IPv4 or IPv6 CIDR block "
+                                  "such as '10.0.0.0/24' or '2001:db8::/32')")
         return _objects([{"cidr": range}])
 
     @staticmethod
@@ -156,7 +157,8 @@ class Match:
         if not values:
             raise ValidationError("anythingBut matchers must be non-empty lists")
         if not (all(_is_number(v) for v in values) or all(isinstance(v, str) for v in values)):
-            raise ValidationError("anythingBut matchers must be lists that contain only strings or only numbers.")
+            raise ValidationError("anythingBut matchers must be lists that contain only strings or only numbers. "
+                                  f"(Match.anything_but got {list(values)!r})")
         return _objects([{"anything-but": list(values)}])
 
     @staticmethod

@@ -52,7 +52,7 @@ class Schedule:
                     "Allowed units for scheduling are: 'minute', 'minutes', 'hour', 'hours', 'day', 'days'")
             return Schedule(f"rate({duration.format_token_to_number()})")
         if duration.to_seconds(integral=False) == 0:
-            raise ValidationError("Duration cannot be 0")
+            raise ValidationError("Duration cannot be 0 (Schedule.rate takes a duration of at least one minute)")
         rate = _maybe_rate(duration.to_days(integral=False), "day")
         if rate is None:
             rate = _maybe_rate(duration.to_hours(integral=False), "hour")
@@ -65,7 +65,8 @@ class Schedule:
              month: str | None = None, week_day: str | None = None, year: str | None = None) -> Schedule:
         """A cron schedule; unset fields are `*` (day `?` when `week_day` is set, week_day `?`)."""
         if week_day is not None and day is not None:
-            raise ValidationError("Cannot supply both 'day' and 'weekDay', use at most one")
+            raise ValidationError("Cannot supply both 'day' and 'weekDay', use at most one "
+                                  f"(Schedule.cron got day={day!r} and week_day={week_day!r})")
         fields = {"minute": minute, "hour": hour, "day": day, "month": month, "week_day": week_day, "year": year}
         for name, value in fields.items():
             if value is not None and not isinstance(value, str):

@@ -53,7 +53,7 @@ def test_oauth_http_method_must_be_get_post_or_put():
     with pytest.raises(ValidationError) as error:
         Authorization.oauth(authorization_endpoint="https://a", http_method=HttpMethod.DELETE, client_id="i",
                             client_secret=SecretValue.unsafe_plain_text("s"))
-    assert str(error.value) == "httpMethod must be one of GET, POST, PUT"
+    assert str(error.value).startswith("httpMethod must be one of GET, POST, PUT (Authorization.oauth got ")
 
 
 def test_invocation_parameters_only_when_a_map_is_given(env):

@@ -182,7 +182,8 @@ class Role(Resource):
         self.permissions_boundary = permissions_boundary
         seconds = self._max_session_seconds(max_session_duration)
         if description is not None and len(description) > 1000:
-            raise ValidationError("Role description must be no longer than 1000 characters.")
+            raise ValidationError(f"[{self.node.path}] Role description must be no longer than 1000 characters. "
+                                  f"(got {len(description)} characters)")
         _validate_role_path(path)
         self._default_policy: Policy | None = None
         self._attached_policies = _AttachedPolicies()
@@ -332,7 +333,8 @@ class Role(Resource):
         resource_name = parsed.resource_name or ""
         role_name = resource_name.split("/")[-1]
         if add_grants_to_resources is not None and mutable:
-            raise ValidationError("'addGrantsToResources' can only be passed if 'mutable: false'")
+            raise ValidationError(f"Role.from_role_arn ({scope.node.path}/{id}): 'addGrantsToResources' can only be "
+                                  "passed if 'mutable: false' (pass mutable=False with add_grants_to_resources)")
         comparison = Token.compare_strings(parsed.account or "", scope_stack.account)
         equal_or_unresolved = comparison is not TokenComparison.DIFFERENT
         mutable_id = id if (mutable and equal_or_unresolved) else f"MutableRole{id}"

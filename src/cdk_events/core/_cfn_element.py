@@ -305,7 +305,8 @@ class CfnResource(CfnRefElement):
                 "Retain" if policy is RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE else value)
 
     # --- rendering -------------------------------------------------------------------------
-    def _to_cloudformation(self) -> dict[str, Any]:
+    def _render_fragment(self) -> tuple[str, Any]:
+        """`Resources` and the entry of this resource (before resolution)."""
         options = self.cfn_options
         depends = None
         if self._depends_on:
@@ -332,12 +333,7 @@ class CfnResource(CfnRefElement):
             entry["Metadata"] = options.metadata
         if options.condition is not None:
             entry["Condition"] = options.condition.logical_id
-        return {"Resources": {self.logical_id: _ResourceEntry(self, entry)}}
-
-    def _render_fragment(self) -> tuple[str, Any]:
-        """The template section and the (unresolved) value of this element."""
-        fragment = self._to_cloudformation()["Resources"]
-        return "Resources", next(iter(fragment.values()))
+        return "Resources", _ResourceEntry(self, entry)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.node.path} ({self.cfn_resource_type})>"

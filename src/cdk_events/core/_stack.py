@@ -10,7 +10,7 @@ import attrs
 
 from ._arn import Arn, ArnComponents, ArnFormat, format_arn
 from ._aws import Aws
-from ._cfn_element import CfnElement, CfnResource
+from ._cfn_element import CfnElement
 from ._construct import Construct
 from ._errors import CycleError, ValidationError
 from ._names import make_unique_id, make_unique_resource_name
@@ -343,9 +343,6 @@ class Stack(Construct):
         self._assert_renames_applied()
         self._rendered = True
         return template
-
-    def _count_resources(self) -> list[CfnResource]:
-        return [e for e in self._elements() if isinstance(e, CfnResource)]
 
     def _mark_changed(self) -> None:
         if self._rendered:

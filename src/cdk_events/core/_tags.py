@@ -4,7 +4,6 @@ through aspects, with the CDK's priorities and include/exclude rules."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from ._construct import Construct
 from ._json import locale_sort_key
@@ -158,10 +157,3 @@ class Tags:
         Aspects.of(self._scope).add(_TagAspect(key, None, 200 if priority is None else priority,
                                                include_resource_types or (), exclude_resource_types or (),
                                                apply_to_launched_instances))
-
-
-def tags_to_render(manager: TagManager | None, given: Any = None) -> Any:
-    """The `Tags` property value: the manager's tags, or the tags given directly."""
-    if manager is not None and manager.has_tags():
-        return manager.render_tags()
-    return given

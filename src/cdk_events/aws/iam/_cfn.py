@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from cdk_events.core import CfnResource, Construct, TagManager
-from cdk_events.core._tags import tags_to_render
 
 
 def _tag_manager(resource_type: str, tags: Any) -> TagManager:
@@ -76,7 +75,7 @@ class CfnRole(CfnResource):
             "PermissionsBoundary": self.permissions_boundary,
             "Policies": self.policies,
             "RoleName": self.role_name,
-            "Tags": tags_to_render(self.tags),
+            "Tags": self.tags.render_tags(),
         }
 
 

@@ -10,7 +10,6 @@ from cdk_events.core import (
     Annotations,
     ArnComponents,
     ArnFormat,
-    CfnResource,
     Construct,
     Duration,
     FeatureFlags,
@@ -40,18 +39,6 @@ _RESERVED_ENVIRONMENT = frozenset({
     "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
     "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
 })
-
-
-class _FunctionResource(CfnFunction):
-    """The function's L1: depends, at synthesis, on every resource under the constructs its node
-    depends on (the execution role and the role's default policy, created possibly later)."""
-
-    def _to_cloudformation(self) -> dict[str, Any]:
-        for dependency in self.node.dependencies:
-            for child in dependency.node.find_all():
-                if isinstance(child, CfnResource):
-                    self.add_dependency(child)
-        return super()._to_cloudformation()
 
 
 class Function(FunctionBase):
@@ -108,7 +95,7 @@ class Function(FunctionBase):
         for key, value in (environment or {}).items():
             self.add_environment(key, value)
         dlq = self._dead_letter_queue(dead_letter_queue, dead_letter_queue_enabled, dead_letter_topic)
-        self._resource = _FunctionResource(
+        self._resource = CfnFunction(
             self, "Resource",
             function_name=self.physical_name,
             description=description,

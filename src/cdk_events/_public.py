@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 from typing import Any
 
 
@@ -15,3 +16,30 @@ def set_public_module(namespace: dict[str, Any]) -> None:
         if isinstance(module, str) and module.startswith(package + "."):
             with contextlib.suppress(AttributeError, TypeError):
                 value.__module__ = package
+
+
+def lazy_exports(namespace: dict[str, Any], exports: dict[str, str]) -> None:
+    """Load each public name of a package from its private module on first use (PEP 562).
+
+    `exports` maps a name to the relative module defining it. Importing the package stays cheap (an app
+    that uses two targets does not import all of them); the loaded name reports the package as its module.
+    """
+    package = namespace["__name__"]
+
+    def __getattr__(name: str) -> Any:
+        module_name = exports.get(name)
+        if module_name is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module_name, package), name)
+        module = getattr(value, "__module__", None)
+        if isinstance(module, str) and module.startswith(package + "."):
+            with contextlib.suppress(AttributeError, TypeError):
+                value.__module__ = package
+        namespace[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(namespace) | set(exports))
+
+    namespace["__getattr__"] = __getattr__
+    namespace["__dir__"] = __dir__

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .core import Annotations, Construct, Duration, ValidationError
 from .core._token import is_unresolved
 
 if TYPE_CHECKING:
-    pass
+    from datetime import datetime
 
 _VALID_TOKEN_UNITS = ("minute", "minutes", "hour", "hours", "day", "days")
 MINUTE_WARNING_ID = "@aws-cdk/aws-events:scheduleWillRunEveryMinute"

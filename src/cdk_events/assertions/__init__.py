@@ -5,12 +5,17 @@ A unit-test module written for ``aws_cdk.assertions`` runs unchanged after
 Failed assertions raise ``AssertionError`` with the AWS CDK's message texts.
 """
 
-from ._annotations import Annotations, MetadataEntry, SynthesisMessage
-from ._capture import Capture
-from ._match import Match
-from ._matcher import MatchCapture, Matcher, MatchFailure, MatchResult
-from ._tags import Tags
-from ._template import Template
+from typing import TYPE_CHECKING
+
+from .._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._annotations import Annotations, MetadataEntry, SynthesisMessage
+    from ._capture import Capture
+    from ._match import Match
+    from ._matcher import MatchCapture, Matcher, MatchFailure, MatchResult
+    from ._tags import Tags
+    from ._template import Template
 
 __all__ = [
     "Annotations",
@@ -26,6 +31,16 @@ __all__ = [
     "Template",
 ]
 
-for _name in __all__:
-    globals()[_name].__module__ = __name__
-del _name
+lazy_exports(globals(), {
+    "Annotations": "._annotations",
+    "MetadataEntry": "._annotations",
+    "SynthesisMessage": "._annotations",
+    "Capture": "._capture",
+    "Match": "._match",
+    "MatchCapture": "._matcher",
+    "Matcher": "._matcher",
+    "MatchFailure": "._matcher",
+    "MatchResult": "._matcher",
+    "Tags": "._tags",
+    "Template": "._template",
+})

@@ -5,21 +5,24 @@ from __future__ import annotations
 import gc
 import json
 import os
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._assembly import CloudAssembly
 from ._construct import Construct
 from ._errors import ValidationError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CONTEXT_ENV = "CDK_CONTEXT_JSON"
 CONTEXT_OVERFLOW_ENVS = ("CONTEXT_OVERFLOW_LOCATION_ENV", "CDK_CONTEXT_OVERFLOW_LOCATION")
 OUTDIR_ENV = "CDK_OUTDIR"
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: str | Path) -> Any:
     try:
-        return json.loads(path.read_text())
+        with open(path, encoding="utf-8") as file:
+            return json.load(file)
     except (OSError, ValueError) as error:
         raise ValidationError(f"Cannot read context from {path}: {error}") from error
 
@@ -38,13 +41,16 @@ def context_from_environment() -> dict[str, Any] | None:
     for name in CONTEXT_OVERFLOW_ENVS:
         location = os.environ.get(name)
         if location:
-            value = _read_json(Path(location))
+            value = _read_json(location)
             return value if isinstance(value, dict) else {}
     return None
 
 
-def context_from_project(directory: Path) -> dict[str, Any]:
+def context_from_project(directory: str | Path) -> dict[str, Any]:
     """The context of a CDK project folder: `cdk.json`'s `context`, then `cdk.context.json`."""
+    from pathlib import Path
+
+    directory = Path(directory)
     merged: dict[str, Any] = {}
     cdk_json = directory / "cdk.json"
     if cdk_json.is_file():
@@ -91,7 +97,7 @@ class App(Construct):
             self.node.set_context(key, value)
         from_env = context_from_environment()
         if from_env is None:
-            from_env = context_from_project(Path.cwd())
+            from_env = context_from_project(os.getcwd())
         for key, value in from_env.items():
             self.node.set_context(key, value)
         for key, value in (post_cli_context or {}).items():
@@ -124,5 +130,5 @@ class App(Construct):
             return self._assembly
         from ._synthesis import synthesize
 
-        self._assembly = synthesize(self, Path(self.outdir), skip_validation=skip_validation)
+        self._assembly = synthesize(self, self.outdir, skip_validation=skip_validation)
         return self._assembly

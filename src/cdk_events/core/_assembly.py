@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
 from typing import Any
 
 from ._errors import ValidationError
@@ -41,7 +41,7 @@ class CloudFormationStackArtifact:
     @property
     def template_full_path(self) -> str:
         """The template file's path."""
-        return str(Path(self.assembly.directory) / self.template_file)
+        return os.path.join(self.assembly.directory, self.template_file)
 
     @property
     def dependencies(self) -> list[CloudFormationStackArtifact]:

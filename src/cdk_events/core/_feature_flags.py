@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
+import os
 from typing import Any
 
 from ._construct import Construct
 
 
 def _cdk_init_context() -> dict[str, Any]:
-    text = resources.files("cdk_events.core").joinpath("cdk_init_context.json").read_text(encoding="utf-8")
-    value: dict[str, Any] = json.loads(text)
+    with open(os.path.join(os.path.dirname(__file__), "cdk_init_context.json"), encoding="utf-8") as file:
+        value: dict[str, Any] = json.load(file)
     return value
 
 

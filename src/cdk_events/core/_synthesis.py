@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
-import shutil
-import tempfile
-from pathlib import Path
+import time
 from typing import TYPE_CHECKING, Any
 
 from ._annotations import ERROR, INFO, WARNING
@@ -152,7 +151,7 @@ def _version() -> str:
     return __version__
 
 
-def synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> CloudAssembly:
+def synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> CloudAssembly:
     """Synthesize `app` into `outdir`; nothing in `outdir` changes unless everything succeeded."""
     # synthesis allocates many short-lived objects and no garbage cycles worth collecting meanwhile:
     # the cyclic garbage collector is paused rather than run again and again over the whole tree
@@ -165,7 +164,7 @@ def synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> Clou
             gc.enable()
 
 
-def _synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> CloudAssembly:
+def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> CloudAssembly:
     invoke_aspects(app)
     resolve_construct_dependencies(app)
     if not skip_validation:
@@ -210,20 +209,44 @@ def _synthesize(app: App, outdir: Path, *, skip_validation: bool = False) -> Clo
     return assembly
 
 
-def write_assembly(outdir: Path, files: dict[str, str]) -> None:
-    """Write `files` next to `outdir`, then move them in; stale files of an earlier assembly go."""
-    outdir = outdir.resolve()
-    outdir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".cdk-events-staging-", dir=outdir.parent))
+def write_assembly(outdir: str, files: dict[str, str]) -> None:
+    """Write `files` next to `outdir`, then move them in; stale files of an earlier assembly go.
+
+    Files of an earlier assembly are first moved aside (into the staging folder, deleted with it) and
+    the new ones renamed into free names: renaming over an existing file makes file systems such as
+    ext4 flush the new file to disk first, which costs more than the whole write."""
+    outdir = os.path.abspath(outdir)
+    parent = os.path.dirname(outdir)
+    os.makedirs(parent, exist_ok=True)
+    staging = os.path.join(parent, f".cdk-events-staging-{os.getpid()}-{time.time_ns()}")
+    previous = os.path.join(staging, ".previous")
+    os.makedirs(previous)
     try:
         for name, text in files.items():
-            (staging / name).write_text(text, encoding="utf-8")
-        outdir.mkdir(exist_ok=True)
-        stale = [p for p in outdir.iterdir() if p.is_file() and p.name not in files and (
-            p.name in ("manifest.json", "tree.json", "cdk.out") or p.name.endswith(_OWN_FILES))]
+            with open(os.path.join(staging, name), "w", encoding="utf-8") as file:
+                file.write(text)
+        os.makedirs(outdir, exist_ok=True)
+        stale = [entry.name for entry in os.scandir(outdir) if entry.is_file() and entry.name not in files and (
+            entry.name in ("manifest.json", "tree.json", "cdk.out") or entry.name.endswith(_OWN_FILES))]
         for name in files:
-            os.replace(staging / name, outdir / name)
-        for path in stale:
-            path.unlink(missing_ok=True)
+            target = os.path.join(outdir, name)
+            with contextlib.suppress(FileNotFoundError):
+                os.rename(target, os.path.join(previous, name))
+            os.rename(os.path.join(staging, name), target)
+        for name in stale:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(os.path.join(outdir, name))
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        _remove_tree(staging)
+
+
+def _remove_tree(directory: str) -> None:
+    """Delete a staging folder (files and the `.previous` folder), ignoring what is already gone."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory):
+            if entry.is_dir(follow_symlinks=False):
+                _remove_tree(entry.path)
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+        os.rmdir(directory)

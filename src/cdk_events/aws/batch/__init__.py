@@ -1,9 +1,18 @@
 """cdk_events.aws.batch: imported AWS Batch job queues and job definitions, for the `BatchJob`
 target (the `aws_cdk.aws_batch` counterpart)."""
 
-from ..._public import set_public_module
-from ._imports import EcsJobDefinition, IJobDefinition, IJobQueue, JobQueue
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._imports import EcsJobDefinition, IJobDefinition, IJobQueue, JobQueue
 
 __all__ = ["EcsJobDefinition", "IJobDefinition", "IJobQueue", "JobQueue"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "EcsJobDefinition": "._imports",
+    "IJobDefinition": "._imports",
+    "IJobQueue": "._imports",
+    "JobQueue": "._imports",
+})

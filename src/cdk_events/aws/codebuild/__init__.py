@@ -1,9 +1,17 @@
 """cdk_events.aws.codebuild: CodeBuild projects, imported by ARN or name (the `aws_cdk.aws_codebuild`
 counterpart, as far as event targets need it)."""
 
-from ..._public import set_public_module
-from ._project import IProject, Project, ProjectBase
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._project import IProject, Project, ProjectBase
 
 __all__ = ["IProject", "Project", "ProjectBase"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "IProject": "._project",
+    "Project": "._project",
+    "ProjectBase": "._project",
+})

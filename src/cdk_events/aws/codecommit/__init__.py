@@ -2,11 +2,21 @@
 `aws_cdk.aws_codecommit` counterpart): `Repository.on_commit`, `on_event`, ... and
 `ReferenceEvent` fields for target inputs."""
 
-from ..._public import set_public_module
-from ._cfn import CfnRepository
-from ._events import ReferenceEvent
-from ._repository import IRepository, Repository, RepositoryBase
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._cfn import CfnRepository
+    from ._events import ReferenceEvent
+    from ._repository import IRepository, Repository, RepositoryBase
 
 __all__ = ["CfnRepository", "IRepository", "ReferenceEvent", "Repository", "RepositoryBase"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "CfnRepository": "._cfn",
+    "ReferenceEvent": "._events",
+    "IRepository": "._repository",
+    "Repository": "._repository",
+    "RepositoryBase": "._repository",
+})

@@ -6,11 +6,15 @@ Imported VPCs (`Vpc.from_vpc_attributes`) with `select_subnets`, imported subnet
 checked against the formats CloudFormation validates (`sg-`, `subnet-`, `vpc-` + 8 or 17 hex digits).
 """
 
-from ..._public import set_public_module
-from ._cfn import CfnSecurityGroup
-from ._security_group import ISecurityGroup, SecurityGroup
-from ._subnet import ISubnet, RouteTable, SelectedSubnets, Subnet, SubnetSelection, SubnetType
-from ._vpc import IVpc, Vpc
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._cfn import CfnSecurityGroup
+    from ._security_group import ISecurityGroup, SecurityGroup
+    from ._subnet import ISubnet, RouteTable, SelectedSubnets, Subnet, SubnetSelection, SubnetType
+    from ._vpc import IVpc, Vpc
 
 __all__ = [
     "CfnSecurityGroup",
@@ -26,4 +30,16 @@ __all__ = [
     "Vpc",
 ]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "CfnSecurityGroup": "._cfn",
+    "ISecurityGroup": "._security_group",
+    "SecurityGroup": "._security_group",
+    "ISubnet": "._subnet",
+    "RouteTable": "._subnet",
+    "SelectedSubnets": "._subnet",
+    "Subnet": "._subnet",
+    "SubnetSelection": "._subnet",
+    "SubnetType": "._subnet",
+    "IVpc": "._vpc",
+    "Vpc": "._vpc",
+})

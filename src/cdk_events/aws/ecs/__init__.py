@@ -6,10 +6,14 @@ Imported clusters (`Cluster.from_cluster_attributes`) and task definitions
 `FargatePlatformVersion` and `PropagatedTagSource`.
 """
 
-from ..._public import set_public_module
-from ._cluster import Cluster, ICluster
-from ._enums import Compatibility, FargatePlatformVersion, LaunchType, NetworkMode, PropagatedTagSource
-from ._task_definition import Ec2TaskDefinition, FargateTaskDefinition, ITaskDefinition, TaskDefinition
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._cluster import Cluster, ICluster
+    from ._enums import Compatibility, FargatePlatformVersion, LaunchType, NetworkMode, PropagatedTagSource
+    from ._task_definition import Ec2TaskDefinition, FargateTaskDefinition, ITaskDefinition, TaskDefinition
 
 __all__ = [
     "Cluster",
@@ -25,4 +29,16 @@ __all__ = [
     "TaskDefinition",
 ]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "Cluster": "._cluster",
+    "ICluster": "._cluster",
+    "Compatibility": "._enums",
+    "FargatePlatformVersion": "._enums",
+    "LaunchType": "._enums",
+    "NetworkMode": "._enums",
+    "PropagatedTagSource": "._enums",
+    "Ec2TaskDefinition": "._task_definition",
+    "FargateTaskDefinition": "._task_definition",
+    "ITaskDefinition": "._task_definition",
+    "TaskDefinition": "._task_definition",
+})

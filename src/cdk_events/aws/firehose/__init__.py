@@ -2,10 +2,19 @@
 and the `CfnDeliveryStream` L1 (the `aws_cdk.aws_kinesisfirehose` counterpart, as far as event targets
 need it)."""
 
-from ..._public import set_public_module
-from ._cfn import CfnDeliveryStream
-from ._delivery_stream import DeliveryStream, DeliveryStreamBase, IDeliveryStream
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._cfn import CfnDeliveryStream
+    from ._delivery_stream import DeliveryStream, DeliveryStreamBase, IDeliveryStream
 
 __all__ = ["CfnDeliveryStream", "DeliveryStream", "DeliveryStreamBase", "IDeliveryStream"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "CfnDeliveryStream": "._cfn",
+    "DeliveryStream": "._delivery_stream",
+    "DeliveryStreamBase": "._delivery_stream",
+    "IDeliveryStream": "._delivery_stream",
+})

@@ -1,9 +1,20 @@
 """cdk_events.aws.kinesis: Kinesis data streams (the `aws_cdk.aws_kinesis` counterpart)."""
 
-from ..._public import set_public_module
-from ._cfn import CfnStream
-from ._stream import IStream, Stream, StreamBase, StreamEncryption, StreamMode
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._cfn import CfnStream
+    from ._stream import IStream, Stream, StreamBase, StreamEncryption, StreamMode
 
 __all__ = ["CfnStream", "IStream", "Stream", "StreamBase", "StreamEncryption", "StreamMode"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "CfnStream": "._cfn",
+    "IStream": "._stream",
+    "Stream": "._stream",
+    "StreamBase": "._stream",
+    "StreamEncryption": "._stream",
+    "StreamMode": "._stream",
+})

@@ -4,11 +4,23 @@
 does; `Key.from_key_arn` imports a key whose policy cannot be changed.
 """
 
-from ..._public import set_public_module
-from ._alias import Alias
-from ._cfn import CfnKey
-from ._key import IKey, Key, KeyBase, KeySpec, KeyUsage
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._alias import Alias
+    from ._cfn import CfnKey
+    from ._key import IKey, Key, KeyBase, KeySpec, KeyUsage
 
 __all__ = ["Alias", "CfnKey", "IKey", "Key", "KeyBase", "KeySpec", "KeyUsage"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "Alias": "._alias",
+    "CfnKey": "._cfn",
+    "IKey": "._key",
+    "Key": "._key",
+    "KeyBase": "._key",
+    "KeySpec": "._key",
+    "KeyUsage": "._key",
+})

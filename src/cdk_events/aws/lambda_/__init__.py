@@ -4,14 +4,30 @@
 does; `Code.from_inline` is the only code source offered.
 """
 
-from ..._public import set_public_module
-from ._cfn import CfnFunction, CfnPermission
-from ._code import Code, CodeConfig, InlineCode
-from ._function import Function
-from ._function_base import FunctionBase, IFunction
-from ._runtime import Architecture, Runtime, RuntimeFamily
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._cfn import CfnFunction, CfnPermission
+    from ._code import Code, CodeConfig, InlineCode
+    from ._function import Function
+    from ._function_base import FunctionBase, IFunction
+    from ._runtime import Architecture, Runtime, RuntimeFamily
 
 __all__ = ["Architecture", "CfnFunction", "CfnPermission", "Code", "CodeConfig", "Function", "FunctionBase",
            "IFunction", "InlineCode", "Runtime", "RuntimeFamily"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "CfnFunction": "._cfn",
+    "CfnPermission": "._cfn",
+    "Code": "._code",
+    "CodeConfig": "._code",
+    "InlineCode": "._code",
+    "Function": "._function",
+    "FunctionBase": "._function_base",
+    "IFunction": "._function_base",
+    "Architecture": "._runtime",
+    "Runtime": "._runtime",
+    "RuntimeFamily": "._runtime",
+})

@@ -1,9 +1,17 @@
 """cdk_events.aws.sfn: Step Functions state machines, imported by ARN or name (the
 `aws_cdk.aws_stepfunctions` counterpart, as far as event targets need it)."""
 
-from ..._public import set_public_module
-from ._state_machine import IStateMachine, StateMachine, StateMachineBase
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._state_machine import IStateMachine, StateMachine, StateMachineBase
 
 __all__ = ["IStateMachine", "StateMachine", "StateMachineBase"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "IStateMachine": "._state_machine",
+    "StateMachine": "._state_machine",
+    "StateMachineBase": "._state_machine",
+})

@@ -1,12 +1,25 @@
 """cdk_events.aws.sqs: SQS queues and queue policies (the `aws_cdk.aws_sqs` counterpart)."""
 
-from ..._public import set_public_module
-from ._cfn import CfnQueue, CfnQueuePolicy
-from ._policy import QueuePolicy
-from ._queue import DeadLetterQueue, Queue
-from ._queue_base import IQueue, QueueBase, QueueEncryption
+from typing import TYPE_CHECKING
+
+from ..._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._cfn import CfnQueue, CfnQueuePolicy
+    from ._policy import QueuePolicy
+    from ._queue import DeadLetterQueue, Queue
+    from ._queue_base import IQueue, QueueBase, QueueEncryption
 
 __all__ = ["CfnQueue", "CfnQueuePolicy", "DeadLetterQueue", "IQueue", "Queue", "QueueBase", "QueueEncryption",
            "QueuePolicy"]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "CfnQueue": "._cfn",
+    "CfnQueuePolicy": "._cfn",
+    "QueuePolicy": "._policy",
+    "DeadLetterQueue": "._queue",
+    "Queue": "._queue",
+    "IQueue": "._queue_base",
+    "QueueBase": "._queue_base",
+    "QueueEncryption": "._queue_base",
+})

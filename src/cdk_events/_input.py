@@ -10,8 +10,9 @@ import attrs
 
 from ._errors import construct_error
 from .core import IResolvable, IResolveContext, Lazy, Stack, ValidationError
+from .core._json import js_stringify
 from .core._resolve import DefaultTokenResolver, ResolveContext, _PostProcessorSlot, resolve
-from .core._token import TOKEN_MAP, Fragments
+from .core._token import TOKEN_MAP
 
 if TYPE_CHECKING:
     from .core import Construct
@@ -147,9 +148,6 @@ class _FieldReplacer(DefaultTokenResolver):
         self.paths_map[key] = token.path
         return f"<{key}>"
 
-    def resolve_string(self, fragments: Fragments, context: ResolveContext) -> Any:
-        return fragments.map_tokens(context.resolve).join(self.concat)
-
 
 def _string_concat(left: Any, right: Any) -> Any:
     if left is None and right is None:
@@ -163,7 +161,6 @@ class _FieldAwareInput(RuleTargetInput):
         self.input_type = input_type
 
     def bind(self, rule: Construct) -> RuleTargetInputProperties:
-        stack = Stack.of(rule)
         replacer = _FieldReplacer()
         try:
             resolved = resolve(self.value, rule, resolver=replacer)
@@ -172,18 +169,47 @@ class _FieldAwareInput(RuleTargetInput):
             if message.startswith("["):
                 raise
             raise construct_error(rule, message) from None
+        keys = list(replacer.paths_map)
+        rendered = _literal_rendering(resolved, self.input_type)
+        if rendered is None:  # deploy-time values inside: rendered at synthesis, as the CDK does
+            rendered = self._rendering_token(rule, resolved, keys)
+        elif keys and self.input_type is InputType.OBJECT:
+            rendered = _unquote(rendered, keys)
+        if not keys:
+            return RuleTargetInputProperties(input=rendered)
+        return RuleTargetInputProperties(input_template=rendered, input_paths_map=dict(replacer.paths_map))
+
+    def _rendering_token(self, rule: Construct, resolved: Any, keys: list[str]) -> str:
+        stack = Stack.of(rule)
         if self.input_type is InputType.MULTILINE:
             text = resolved if isinstance(resolved, str) else str(resolved)
             rendered = "\n".join(stack.to_json_string(line) for line in text.split("\n"))
         else:
             rendered = stack.to_json_string(resolved)
-        keys = list(replacer.paths_map)
-        if not keys:
-            return RuleTargetInputProperties(input=rendered)
-        template = rendered
-        if self.input_type is InputType.OBJECT:
-            template = Lazy.uncached_string(lambda ctx: _unquote(ctx.resolve(rendered), keys))
-        return RuleTargetInputProperties(input_template=template, input_paths_map=dict(replacer.paths_map))
+        if keys and self.input_type is InputType.OBJECT:
+            return Lazy.uncached_string(lambda ctx: _unquote(ctx.resolve(rendered), keys))
+        return rendered
+
+
+_DEPLOY_TIME_MARKERS = re.compile(r"\{Token\[|\de\+")  # string/list token markers, number tokens (-1.8e+289)
+
+
+def _literal_rendering(resolved: Any, input_type: InputType) -> str | None:
+    """The input's JSON text when it holds no token (what `Stack.to_json_string` resolves to), else None.
+
+    Huge numbers (`1e+300`) also count as "maybe a token": those inputs take the synthesis-time path."""
+    if resolved is None:
+        return None
+    try:
+        if input_type is InputType.MULTILINE:
+            if not isinstance(resolved, str):
+                return None
+            text = "\n".join(js_stringify(line) for line in resolved.split("\n"))
+        else:
+            text = js_stringify(resolved)
+    except TypeError:
+        return None
+    return None if _DEPLOY_TIME_MARKERS.search(text) else text
 
 
 def _unquote(value: Any, keys: list[str]) -> Any:

@@ -261,7 +261,7 @@ class Rule(Resource):
         """What EventBridge would say about the pattern (patterns with deploy-time values are not checked)."""
         from .local import InvalidEventPatternError, validate_event_pattern
 
-        if pattern is None:
+        if pattern is None or _certainly_valid(pattern):
             return None
         try:
             pattern = _literal_json(pattern)
@@ -335,6 +335,72 @@ _RULER_ONLY_REASONS = ("Bottom must be less than top",)
 
 class _DeployTimeValue(Exception):
     """The value holds an intrinsic: it is known only at deploy time."""
+
+
+_NUMERIC_OPERATORS = frozenset(("=", "<", "<=", ">", ">="))
+_SAFE_INT = 2**53
+
+
+def _is_plain_number(value: Any) -> bool:
+    kind = type(value)
+    if kind is int:
+        return -_SAFE_INT <= value <= _SAFE_INT
+    return kind is float and value - value == 0.0  # finite
+
+
+def _certainly_valid_numeric(terms: Any) -> bool:
+    if type(terms) is not list:
+        return False
+    if len(terms) == 2:
+        return terms[0] in _NUMERIC_OPERATORS and _is_plain_number(terms[1])
+    return (len(terms) == 4 and terms[0] in (">", ">=") and terms[2] in ("<", "<=") and _is_plain_number(terms[1])
+            and _is_plain_number(terms[3]) and float(terms[1]) < float(terms[3]))
+
+
+def _certainly_valid_matcher(matcher: dict[str, Any]) -> bool:
+    if len(matcher) != 1:
+        return False
+    name, value = next(iter(matcher.items()))
+    kind = type(value)
+    if name in ("prefix", "suffix", "equals-ignore-case"):
+        return kind is str
+    if name == "exists":
+        return kind is bool
+    if name == "numeric":
+        return _certainly_valid_numeric(value)
+    if name == "anything-but":
+        if kind is str or _is_plain_number(value):
+            return True
+        return kind is list and bool(value) and (all(type(v) is str for v in value) or
+                                                 all(_is_plain_number(v) for v in value))
+    return False
+
+
+def _certainly_valid(pattern: Any) -> bool:
+    """True when a rendered pattern has a common shape that is certainly valid and literal: nested objects
+    whose leaves are non-empty lists of plain values and single-key `prefix`, `suffix`, `equals-ignore-case`,
+    `exists`, `numeric` or `anything-but` matchers. False means "run the full check" (the local engine's
+    compiler), which also finds deploy-time values; this shortcut only spares that work for most rules."""
+    if type(pattern) is not dict or not pattern:
+        return False
+    for key, value in pattern.items():
+        if type(key) is not str or key == "$or" or key == "Ref" or key.startswith("Fn::"):
+            return False
+        kind = type(value)
+        if kind is dict:
+            if not _certainly_valid(value):
+                return False
+        elif kind is list and value:
+            for item in value:
+                item_kind = type(item)
+                if item_kind is str or item_kind is bool or item is None or item is JSON_NULL or \
+                        _is_plain_number(item):
+                    continue
+                if item_kind is not dict or not _certainly_valid_matcher(item):
+                    return False
+        else:
+            return False
+    return True
 
 
 def _literal_json(value: Any) -> Any:

@@ -162,24 +162,24 @@ CLOUDFORMATION_TOKEN_RESOLVER = DefaultTokenResolver()
 
 
 class _PostProcessorSlot:
-    __slots__ = ("processor",)
+    """Where the post-processor a token registers is kept (the resolve context of that token)."""
 
-    def __init__(self) -> None:
-        self.processor: IPostProcessor | None = None
+    __slots__ = ()
+    processor: IPostProcessor | None
 
 
-class ResolveContext(IResolveContext):
+class ResolveContext(IResolveContext, _PostProcessorSlot):
     """The context handed to `IResolvable.resolve`."""
 
-    __slots__ = ("_depth", "_options", "_path", "_slot", "preparing", "scope")
+    __slots__ = ("_depth", "_options", "_path", "preparing", "processor", "scope")
 
-    def __init__(self, options: ResolveOptions, path: Any, depth: int = 0, slot: _PostProcessorSlot | None = None):
+    def __init__(self, options: ResolveOptions, path: Any, depth: int = 0):
         self._options = options
         self.scope = options.scope
         self.preparing = options.preparing
         self._path = path
         self._depth = depth
-        self._slot = slot
+        self.processor = None
 
     @property
     def document_path(self) -> tuple[str, ...]:  # type: ignore[override]
@@ -197,14 +197,13 @@ class ResolveContext(IResolveContext):
 
     def register_post_processor(self, post_processor: IPostProcessor) -> None:
         """Apply `post_processor` to the value of the token being resolved."""
-        if self._slot is not None:
-            self._slot.processor = post_processor
+        self.processor = post_processor
 
 
 class ResolveOptions:
     """Settings of one resolution."""
 
-    __slots__ = ("allow_intrinsic_keys", "hints", "preparing", "remove_empty", "resolver", "scope")
+    __slots__ = ("allow_intrinsic_keys", "hints", "preparing", "remove_empty", "resolver", "scope", "whole_tokens")
 
     def __init__(
         self,
@@ -222,6 +221,9 @@ class ResolveOptions:
         self.preparing = preparing
         self.remove_empty = remove_empty
         self.allow_intrinsic_keys = allow_intrinsic_keys
+        # a string that is exactly one token resolves to that token's value (no split, no fold) unless
+        # the resolver treats strings differently
+        self.whole_tokens = type(resolver).resolve_string is DefaultTokenResolver.resolve_string
 
     def evolve(self, **changes: Any) -> ResolveOptions:
         """A copy with some settings changed."""
@@ -274,6 +276,11 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
     if kind is str:
         if "${Token[" not in value:
             return value
+        if options.whole_tokens:
+            token = TOKEN_MAP._strings.get(value)
+            if token is not None:
+                result = _resolve(token, options, path, depth + 1)
+                return tag_resolved(result, ResolutionTypeHint.STRING) if options.hints else result
         fragments = split_string(value)
         if not fragments.items or all(not is_tok for is_tok, _ in fragments.items):
             return value
@@ -291,12 +298,12 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
         token = TOKEN_MAP.lookup_number(value)
         if token is None:
             return value
-        slot = _PostProcessorSlot()
-        result = options.resolver.resolve_token(token, ResolveContext(options, path, depth, slot), slot)
+        context = ResolveContext(options, path, depth)
+        result = options.resolver.resolve_token(token, context, context)
         return tag_resolved(result, ResolutionTypeHint.NUMBER) if options.hints else result
     if isinstance(value, IResolvable):
-        slot = _PostProcessorSlot()
-        result = options.resolver.resolve_token(value, ResolveContext(options, path, depth, slot), slot)
+        context = ResolveContext(options, path, depth)
+        result = options.resolver.resolve_token(value, context, context)
         return tag_resolved(result, value.type_hint or ResolutionTypeHint.STRING) if options.hints else result
     if isinstance(value, str):
         return _resolve(str(value), options, path, depth)

@@ -344,8 +344,8 @@ _SAFE_INT = 2**53
 def _is_plain_number(value: Any) -> bool:
     kind = type(value)
     if kind is int:
-        return -_SAFE_INT <= value <= _SAFE_INT
-    return kind is float and value - value == 0.0  # finite
+        return bool(-_SAFE_INT <= value <= _SAFE_INT)
+    return kind is float and bool(value - value == 0.0)  # finite
 
 
 def _certainly_valid_numeric(terms: Any) -> bool:

@@ -11,10 +11,10 @@ of statements is merged in near-linear time.
 from __future__ import annotations
 
 import bisect
-import json
 from typing import Any
 
 from cdk_events.core import IPostProcessor, IResolveContext, js_stringify
+from cdk_events.core._json import compact_encoder
 
 from ._policy_statement import PolicyStatement
 from ._principals import LITERAL_STRING_KEY, IPrincipal, dedupe_string_for
@@ -54,8 +54,7 @@ def _merge_principals(xs: list[IPrincipal], ys: list[IPrincipal]) -> list[IPrinc
     return [*{**x_comp, **y_comp}.values(), *x_non, *y_non]
 
 
-def _condition_string(conditions: dict[str, Any]) -> str:
-    return json.dumps(conditions, separators=(",", ":"), ensure_ascii=False, default=lambda o: f"<{id(o)}>")
+_condition_string = compact_encoder(lambda o: f"<{id(o)}>", ensure_ascii=False)
 
 
 class _Comparable:
@@ -202,13 +201,13 @@ class PostProcessPolicyDocument(IPostProcessor):
         return result
 
 
-_FAST_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+_fast_json = compact_encoder(ensure_ascii=False)
 
 
 def _identity(statement: Any) -> str:
     """A text that is equal for equal statements (the C JSON encoder; JavaScript's formatting only
     where the C encoder cannot write a value)."""
     try:
-        return _FAST_JSON.encode(statement)
+        return _fast_json(statement)
     except TypeError:
         return js_stringify(statement)

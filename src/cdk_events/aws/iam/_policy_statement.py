@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from enum import Enum
@@ -18,6 +17,7 @@ from ._principals import (
     ArnPrincipal,
     IPrincipal,
     ServicePrincipal,
+    encode_compact,
     is_principal,
     merge_principal,
     validate_condition_object,
@@ -245,7 +245,7 @@ class PolicyStatement:
             self._add_principal_conditions(fragment.conditions)
 
     def _add_principal_conditions(self, conditions: dict[str, Any]) -> None:
-        these = json.dumps(conditions, separators=(",", ":"), default=repr)
+        these = encode_compact(conditions)
         if self._principal_conditions_json is None:
             self._principal_conditions_json = these
         elif self._principal_conditions_json != these:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import attrs
 
 from cdk_events.core import IResolvable, IResolveContext, Stack, Token, UnscopedValidationError
+from cdk_events.core._json import compact_encoder
 
 if TYPE_CHECKING:
     from ._policy_document import PolicyDocument
@@ -94,6 +95,10 @@ class IPrincipal(Protocol):
     def add_to_policy(self, statement: PolicyStatement) -> bool: ...
 
     def add_to_principal_policy(self, statement: PolicyStatement) -> AddToPrincipalPolicyResult: ...
+
+
+encode_compact = compact_encoder(repr)
+"""Compact JSON of condition maps, non-JSON values written with `repr` (one C encoder reused)."""
 
 
 def dedupe_string_for(principal: Any) -> str | None:
@@ -361,7 +366,7 @@ class ServicePrincipal(PrincipalBase):
             opts["region"] = self._region
         if self._conditions is not None:
             opts["conditions"] = self._conditions
-        return f"ServicePrincipal:{self.service}:{json.dumps(opts, separators=(',', ':'), default=repr)}"
+        return f"ServicePrincipal:{self.service}:{encode_compact(opts)}"
 
     def __str__(self) -> str:
         return f"ServicePrincipal({self.service})"
@@ -426,7 +431,7 @@ class FederatedPrincipal(PrincipalBase):
         """`FederatedPrincipal:<provider>:<action>:<conditions>`."""
         return (
             f"FederatedPrincipal:{self.federated}:{self.assume_role_action}:"
-            f"{json.dumps(self.conditions, separators=(',', ':'), default=repr)}"
+            f"{encode_compact(self.conditions)}"
         )
 
 

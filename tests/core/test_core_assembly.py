@@ -200,3 +200,29 @@ def test_path_metadata_from_context(tmp_path: Path) -> None:
     app.synth()
     template = json.loads((tmp_path / "S.template.json").read_text())
     assert template["Resources"]["BusEA82B648"]["Metadata"] == {"aws:cdk:path": "S/Bus/Resource"}
+
+
+EXIT_SOURCE = textwrap.dedent("""
+    import atexit, gc, sys
+    from cdk_events.core import App, CfnResource, Stack
+    # registered before the app's hook, so it runs after it (atexit runs handlers last-in, first-out)
+    atexit.register(lambda: print("frozen" if gc.get_freeze_count() else "not frozen"))
+    app = App()
+    CfnResource(Stack(app, "S"), "R", type="AWS::SNS::Topic")
+    app.synth()
+""")
+
+
+@pytest.mark.parametrize(("keep_collection", "expected"), [(None, "frozen"), ("1", "not frozen")])
+def test_objects_alive_at_exit_skip_the_final_collection(tmp_path: Path, keep_collection: str | None,
+                                                         expected: str) -> None:
+    script = tmp_path / "app.py"
+    script.write_text(EXIT_SOURCE)
+    env = {**os.environ, "CDK_OUTDIR": str(tmp_path / "out")}
+    env.pop("CDK_EVENTS_EXIT_GC", None)
+    if keep_collection is not None:
+        env["CDK_EVENTS_EXIT_GC"] = keep_collection
+    result = subprocess.run([sys.executable, str(script)], check=True, env=env, cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.stdout.strip() == expected
+    assert (tmp_path / "out" / "S.template.json").exists()

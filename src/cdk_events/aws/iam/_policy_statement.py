@@ -147,12 +147,20 @@ class PolicyStatement:
         self._sid = sid
         self._effect = effect or Effect.ALLOW
         self._frozen = False
-        self.add_actions(*_string_list("PolicyStatement", "actions", actions))
-        self.add_not_actions(*_string_list("PolicyStatement", "not_actions", not_actions))
-        self.add_principals(*_principal_list("principals", principals))
-        self.add_not_principals(*_principal_list("not_principals", not_principals))
-        self.add_resources(*_string_list("PolicyStatement", "resources", resources))
-        self.add_not_resources(*_string_list("PolicyStatement", "not_resources", not_resources))
+        # each list is checked once here; empty ones are skipped (the add_* methods would do nothing)
+        if actions is not None and (checked := _string_list("PolicyStatement", "actions", actions)):
+            self.add_actions(*checked)
+        if not_actions is not None and (checked := _string_list("PolicyStatement", "not_actions", not_actions)):
+            self.add_not_actions(*checked)
+        if principals is not None and (listed := _principal_list("principals", principals)):
+            self.add_principals(*listed)
+        if not_principals is not None and (listed := _principal_list("not_principals", not_principals)):
+            self.add_not_principals(*listed)
+        if resources is not None and (checked := _string_list("PolicyStatement", "resources", resources)):
+            self.add_resources(*checked)
+        if not_resources is not None and (
+                checked := _string_list("PolicyStatement", "not_resources", not_resources)):
+            self.add_not_resources(*checked)
         if conditions is not None:
             self.add_conditions(conditions)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -221,6 +222,17 @@ def _unquote(value: Any, keys: list[str]) -> Any:
         return value
     if isinstance(value, str):
         for key in keys:
-            value = re.sub(r'(?<!\\)"<' + re.escape(key) + '>"', f"<{key}>", value)
+            quoted = f'"<{key}>"'
+            if quoted not in value:
+                continue
+            if f"\\{quoted}" in value:  # an escaped quote before it: only unescaped ones are placeholders
+                value = _quoted_placeholder(key).sub(f"<{key}>", value)
+            else:
+                value = value.replace(quoted, f"<{key}>")
         return value
     return value
+
+
+@functools.lru_cache(maxsize=256)
+def _quoted_placeholder(key: str) -> re.Pattern[str]:
+    return re.compile(r'(?<!\\)"<' + re.escape(key) + '>"')

@@ -15,7 +15,7 @@ from ._errors import ValidationError
 from ._names import Names
 from ._removal_policy import RemovalPolicy
 from ._stack import Stack
-from ._token import STRING_TOKEN_RE, TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
+from ._token import TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
 
 if TYPE_CHECKING:
     pass
@@ -63,17 +63,21 @@ def generate_physical_name(resource: Construct) -> str:
 
 
 class _CrossEnvAttribute(IResolvable):
-    """An attribute that is the plain reference in the resource's environment and the physical
-    name (or a formatted ARN) in any other."""
+    """An attribute that is the plain reference in the resource's environment and, in any other, the
+    physical name (`arn_components` None) or the ARN formatted from `arn_components`."""
 
     resolves_final = True  # `resolve` resolves what it returns
 
-    def __init__(self, resource: Resource, local: str, remote: Any):
+    def __init__(self, resource: Resource, local: str, arn_components: ArnComponents | None = None):
         self.resource = resource
         self.local = local
-        self.remote = remote
-        match = STRING_TOKEN_RE.fullmatch(local) if isinstance(local, str) else None
-        self._local_token: IResolvable | None = TOKEN_MAP.lookup_string(match.group(0)) if match else None
+        self.arn_components = arn_components
+        self._local_token: IResolvable | None = TOKEN_MAP._strings.get(local) if isinstance(local, str) else None
+
+    def _remote(self) -> Any:
+        if self.arn_components is None:
+            return self.resource.physical_name
+        return format_arn(self.arn_components, self.resource.stack)
 
     def resolve(self, context: IResolveContext) -> Any:
         consumer = Stack.of(cast(Construct, context.scope))
@@ -81,7 +85,7 @@ class _CrossEnvAttribute(IResolvable):
         if stack.account != consumer.account or (
                 stack.region != consumer.region and not consumer.cross_region_references):
             self.resource._enable_cross_environment()
-            return context.resolve(self.remote() if callable(self.remote) else self.remote)
+            return context.resolve(self._remote())
         if self._local_token is not None and self._local_token.resolves_final:
             return self._local_token.resolve(context)
         return context.resolve(self.local)
@@ -129,11 +133,11 @@ class Resource(Construct):
             self._physical_name_value = generate_physical_name(self)
 
     def _get_resource_name_attribute(self, name_attr: str) -> str:
-        return TOKEN_MAP.register_string(_CrossEnvAttribute(self, name_attr, lambda: self.physical_name))
+        return TOKEN_MAP.register_string(_CrossEnvAttribute(self, name_attr))
 
     def _get_resource_arn_attribute(self, arn_attr: str, components: ArnComponents) -> str:
         return TOKEN_MAP.register_string(
-            _CrossEnvAttribute(self, arn_attr, lambda: format_arn(components, self.stack)))
+            _CrossEnvAttribute(self, arn_attr, components))
 
     def apply_removal_policy(self, policy: RemovalPolicy) -> None:
         """Apply a removal policy to the resource's L1 (its default child)."""

@@ -14,6 +14,7 @@ import bisect
 from typing import Any
 
 from cdk_events.core import IPostProcessor, IResolveContext, js_stringify
+from cdk_events.core._json import _encode_str as encode_json_string
 from cdk_events.core._json import compact_encoder
 
 from ._policy_statement import PolicyStatement
@@ -43,7 +44,12 @@ def _partition(principals: list[IPrincipal]) -> tuple[dict[str, IPrincipal], lis
     return comparable, non_comparable
 
 
+_NO_PRINCIPALS: _Key = (frozenset(), frozenset())
+
+
 def _principal_key(principals: list[IPrincipal]) -> _Key:
+    if not principals:
+        return _NO_PRINCIPALS
     comparable, non_comparable = _partition(principals)
     return (frozenset(comparable), frozenset(id(p) for p in non_comparable))
 
@@ -64,20 +70,18 @@ class _Comparable:
 
     def __init__(self, statement: PolicyStatement):
         self.statement = statement
-        has_literal = any(
-            LITERAL_STRING_KEY in p.policy_fragment.principal_json for p in statement.principals
-        )
+        # the statement's own fields (no defensive copies): this runs for every statement of every policy
         self.base: _Key = (
-            statement.effect,
-            _condition_string(statement.conditions),
-            frozenset(statement.not_actions),
-            frozenset(statement.not_resources),
-            _principal_key(statement.not_principals),
-            has_literal,
+            statement._effect,
+            _condition_string(statement._condition),
+            frozenset(statement._not_action),
+            frozenset(statement._not_resource),
+            _principal_key(list(statement._not_principals.values())),
+            LITERAL_STRING_KEY in statement._principal,
         )
-        self.a = frozenset(statement.actions)
-        self.r = frozenset(statement.resources)
-        self.p = _principal_key(statement.principals)
+        self.a = frozenset(statement._action)
+        self.r = frozenset(statement._resource)
+        self.p = _principal_key(list(statement._principals.values()))
 
     @property
     def pair_keys(self) -> tuple[_Key, _Key, _Key]:
@@ -154,7 +158,7 @@ def _sort_by_json(values: Any) -> Any:
         return values
     unique: dict[str, Any] = {}
     for value in values:
-        unique[js_stringify(value)] = value
+        unique[encode_json_string(value) if type(value) is str else js_stringify(value)] = value
     ordered = [unique[k] for k in sorted(unique, key=_js_sort_key)]
     return ordered if len(ordered) != 1 else ordered[0]
 

@@ -35,6 +35,13 @@ class Effect(Enum):
 
 def _string_list(owner: str, name: str, value: Any) -> list[str]:
     """Check a public list-of-strings argument (a list token is accepted as it is)."""
+    kind = type(value)
+    if kind is list or kind is tuple:
+        for item in value:
+            if type(item) is not str:
+                break
+        else:
+            return list(value)
     if not value and (value is None or isinstance(value, list | tuple)):
         return []
     if isinstance(value, str) or not isinstance(value, list | tuple):
@@ -77,6 +84,15 @@ def _norm(values: Any, unique: bool = False) -> Any:
     """The CDK's statement normalisation: empty -> None, one element -> scalar."""
     if values is None:
         return None
+    if type(values) is list:
+        if not values:
+            return None
+        if len(values) == 1:
+            only = values[0]
+            if type(only) is str and only.startswith("#{Token[") and Token.is_unresolved(values):
+                return values  # a list token stays a list
+            return only
+        return list(dict.fromkeys(values)) if unique else list(values)
     if Token.is_unresolved(values):
         return values
     if isinstance(values, list):

@@ -7,34 +7,45 @@ core (`App`, `Stack`, `Duration`, ...) in `cdk_events.core`.
 
 __version__ = "0.1.0"
 
-from ._api_destination import ApiDestination, HttpMethod, IApiDestination
-from ._archive import Archive
-from ._cfn_events import (
-    CfnApiDestination,
-    CfnArchive,
-    CfnConnection,
-    CfnEndpoint,
-    CfnEventBus,
-    CfnEventBusPolicy,
-    CfnRule,
-)
-from ._connection import Authorization, Connection, HttpParameter, IConnection
-from ._event_bus import (
-    EventBus,
-    EventBusGrants,
-    EventBusPolicy,
-    IEventBus,
-    IncludeDetail,
-    Level,
-    LogConfig,
-)
-from ._event_pattern import EventPattern
-from ._input import EventField, RuleTargetInput, RuleTargetInputProperties
-from ._match import Match
-from ._public import set_public_module
-from ._rule import IRule, MirrorRule, Rule
-from ._schedule import Schedule
-from ._target import IRuleTarget, RuleTargetConfig
+import gc as _gc
+
+# Importing builds many classes (attrs generates their methods): the cyclic garbage collector would run
+# dozens of times over young objects that all stay alive. It is paused while the package loads.
+_collecting = _gc.isenabled()
+_gc.disable()
+try:
+    from ._api_destination import ApiDestination, HttpMethod, IApiDestination
+    from ._archive import Archive
+    from ._cfn_events import (
+        CfnApiDestination,
+        CfnArchive,
+        CfnConnection,
+        CfnEndpoint,
+        CfnEventBus,
+        CfnEventBusPolicy,
+        CfnRule,
+    )
+    from ._connection import Authorization, Connection, HttpParameter, IConnection
+    from ._event_bus import (
+        EventBus,
+        EventBusGrants,
+        EventBusPolicy,
+        IEventBus,
+        IncludeDetail,
+        Level,
+        LogConfig,
+    )
+    from ._event_pattern import EventPattern
+    from ._input import EventField, RuleTargetInput, RuleTargetInputProperties
+    from ._match import Match
+    from ._public import set_public_module
+    from ._rule import IRule, MirrorRule, Rule
+    from ._schedule import Schedule
+    from ._target import IRuleTarget, RuleTargetConfig
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting
 
 __all__ = [
     "ApiDestination",

@@ -32,12 +32,13 @@ def _takes_context(fn: Callable[..., Any]) -> bool:
         return True
 
 
-def _as_function(producer: Producer) -> Callable[[IResolveContext], Any]:
+def _producer_function(producer: Producer) -> tuple[Callable[..., Any], bool]:
+    """The function that produces the value, and whether it takes the resolve context."""
     produce = getattr(producer, "produce", None)
     fn: Callable[..., Any] = produce if callable(produce) else producer
     if not callable(fn):
         raise TypeError(f"Lazy: expected a callable or an object with produce(), got {producer!r}")
-    return fn if _takes_context(fn) else (lambda _context: fn())
+    return fn, _takes_context(fn)
 
 
 class LazyValue(IResolvable):
@@ -45,7 +46,7 @@ class LazyValue(IResolvable):
 
     def __init__(self, producer: Producer, *, cache: bool, display_hint: str | None = None,
                  type_hint: ResolutionTypeHint | None = None, omit_empty_array: bool = False):
-        self._produce = _as_function(producer)
+        self._produce, self._with_context = _producer_function(producer)
         self._cache = cache
         self._cached: Any = None
         self._has_cached = False
@@ -57,7 +58,7 @@ class LazyValue(IResolvable):
         """Call the producer (or return its cached value)."""
         if self._cache and self._has_cached:
             return self._cached
-        value = self._produce(context)
+        value = self._produce(context) if self._with_context else self._produce()
         if self._omit_empty_array and isinstance(value, list) and not value:
             value = None
         if self._cache:

@@ -9,8 +9,12 @@ import json
 
 import pytest
 from core_support import golden_json, golden_text
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cdk_events.core import JSON_NULL, js_number, js_stringify
+from cdk_events.core import JSON_NULL, App, Stack, js_number, js_stringify
+from cdk_events.core._json import template_text
+from cdk_events.core._resolve import ValueKinds, resolve
 
 
 @pytest.mark.parametrize(
@@ -128,3 +132,31 @@ def test_golden_template_round_trips_byte_for_byte(name: str) -> None:
 def test_golden_input_template_round_trips_byte_for_byte() -> None:
     text = golden_text("input_json_traps", "InputTrapStack.template.json")
     assert js_stringify(json.loads(text), 1) == text
+
+
+# --- the C writer for regular templates ----------------------------------------------------------
+
+_keys = st.sampled_from(["a", "B", "0", "10", "01", "-1", "1e3", "null", "x y"]) | st.text(max_size=4)
+_leaves = (st.none() | st.just(JSON_NULL) | st.booleans() | st.integers(-(2**60), 2**60)
+           | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=6))
+_values = st.recursive(_leaves, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_keys, inner, max_size=4),
+                       max_leaves=25)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=st.dictionaries(_keys, _values, max_size=5), indent=st.sampled_from([0, 1, 2]))
+def test_templates_written_by_the_c_writer_equal_the_exact_writer(value: dict[str, object], indent: int) -> None:
+    kinds = ValueKinds()
+    resolved = resolve(value, Stack(App(), "S"), kinds=kinds)
+    assert template_text(resolved, indent, regular=not kinds.irregular) == js_stringify(resolved, indent)
+
+
+def test_regular_values_take_the_c_writer() -> None:
+    kinds = ValueKinds()
+    resolved = resolve({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"N": [1, True, "é"]}}}},
+                       Stack(App(), "S"), kinds=kinds)
+    assert not kinds.irregular
+    for irregular in ({"a": 1.5}, {"a": JSON_NULL}, {"a": 2**60}, {"10": "x", "a": "y"}):
+        seen = ValueKinds()
+        resolve(irregular, Stack(App(), "T"), kinds=seen)
+        assert seen.irregular, irregular

@@ -133,6 +133,30 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
+_rapidjson: Any
+try:  # a C writer whose output equals JSON.stringify's for regular values (see `template_text`)
+    import rapidjson as _rapidjson
+except ImportError:  # pragma: no cover - a declared dependency; the pure-Python writer is exact too
+    _rapidjson = None
+
+
+def template_text(value: Any, indent: int, *, regular: bool) -> str:
+    """`js_stringify(value, indent)`, written by python-rapidjson (C) when `regular`: the value holds no
+    float, `null`, integer past 2**53 or integer-like key (its resolution noted none, see `ValueKinds`). The
+    C writer formats everything else as JavaScript does, except control characters (`\\u001F` where
+    JavaScript writes `\\u001f`) and `None` (JavaScript leaves `undefined` out): text with any `\\u` escape or
+    `null` is written again by the exact writer."""
+    if regular and _rapidjson is not None:
+        try:
+            text: str = _rapidjson.dumps(value, indent=indent or None, ensure_ascii=False)
+        except (TypeError, ValueError, OverflowError):
+            pass
+        else:
+            if "\\u" not in text and "null" not in text:
+                return text
+    return js_stringify(value, indent)
+
+
 def js_stringify(value: Any, indent: int = 0) -> str:
     """Serialise `value` as `JSON.stringify(value, null, indent)` would.
 

@@ -200,10 +200,26 @@ class ResolveContext(IResolveContext, _PostProcessorSlot):
         self.processor = post_processor
 
 
+class ValueKinds:
+    """What a resolution met that JSON writers format differently from JavaScript's `JSON.stringify`:
+    non-integral or huge numbers, `null`, integer-like keys (JavaScript orders them first). A template
+    without any (`irregular` False) can be written by a generic fast JSON writer."""
+
+    __slots__ = ("irregular",)
+
+    def __init__(self) -> None:
+        self.irregular = False
+
+
+_UNTRACKED = ValueKinds()  # where resolutions that nobody asks about note what they meet
+_MAX_SAFE_INT = 2**53
+
+
 class ResolveOptions:
     """Settings of one resolution."""
 
-    __slots__ = ("allow_intrinsic_keys", "hints", "preparing", "remove_empty", "resolver", "scope", "whole_tokens")
+    __slots__ = ("allow_intrinsic_keys", "hints", "kinds", "preparing", "remove_empty", "resolver", "scope",
+                 "whole_tokens")
 
     def __init__(
         self,
@@ -214,8 +230,10 @@ class ResolveOptions:
         remove_empty: bool = True,
         allow_intrinsic_keys: bool = False,
         hints: bool = False,
+        kinds: ValueKinds = _UNTRACKED,
     ):
         self.scope = scope
+        self.kinds = kinds
         self.hints = hints
         self.resolver = resolver
         self.preparing = preparing
@@ -233,6 +251,7 @@ class ResolveOptions:
             "remove_empty": self.remove_empty,
             "allow_intrinsic_keys": self.allow_intrinsic_keys,
             "hints": self.hints,
+            "kinds": self.kinds,
         }
         values.update(changes)
         return ResolveOptions(self.scope, **values)
@@ -246,10 +265,12 @@ def resolve(
     preparing: bool = False,
     remove_empty: bool = True,
     allow_intrinsic_keys: bool = False,
+    kinds: ValueKinds = _UNTRACKED,
 ) -> Any:
-    """Resolve every token in `value` in the context of `scope`."""
+    """Resolve every token in `value` in the context of `scope` (`kinds` notes irregular values met)."""
     options = ResolveOptions(
-        scope, resolver, preparing=preparing, remove_empty=remove_empty, allow_intrinsic_keys=allow_intrinsic_keys
+        scope, resolver, preparing=preparing, remove_empty=remove_empty, allow_intrinsic_keys=allow_intrinsic_keys,
+        kinds=kinds,
     )
     return _resolve(value, options, None, 0)
 
@@ -290,13 +311,21 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
         raise ResolutionError(f"Unable to resolve object tree with circular reference. Path: {_path_text(path)}")
     if kind is dict or kind is TaggedDict:
         return _resolve_dict(value, options, path, depth)
-    if kind is int or kind is bool or value is None or value is JSON_NULL:
+    if kind is int:
+        if not -_MAX_SAFE_INT <= value <= _MAX_SAFE_INT:
+            options.kinds.irregular = True
+        return value
+    if kind is bool or value is None:
+        return value
+    if value is JSON_NULL:
+        options.kinds.irregular = True
         return value
     if kind is list or kind is tuple:
         return _resolve_list(value, options, path, depth)
     if kind is float:
         token = TOKEN_MAP.lookup_number(value)
         if token is None:
+            options.kinds.irregular = True
             return value
         context = ResolveContext(options, path, depth)
         result = options.resolver.resolve_token(token, context, context)
@@ -312,6 +341,7 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
     if isinstance(value, list | tuple):
         return _resolve_list(list(value), options, path, depth)
     if isinstance(value, int | float):
+        options.kinds.irregular = True
         return value
     from ._construct import Construct
 
@@ -343,7 +373,7 @@ def _resolve_list(value: Any, options: ResolveOptions, path: Path, depth: int) -
                 spliced = options.resolver.resolve_list([item], ResolveContext(options, (path, str(index)), depth))
                 out.extend(spliced if isinstance(spliced, list) else [spliced])
                 continue
-        elif item_type is int or item_type is bool:
+        elif item_type is bool or (item_type is int and -_MAX_SAFE_INT <= item <= _MAX_SAFE_INT):
             out.append(item)
             continue
         elif item is None:
@@ -363,10 +393,15 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
     depth += 1
     # JavaScript visits integer-like keys first: tokens resolve in that order (it decides, e.g., the
     # order of an input transformer's InputPathsMap)
-    pairs = js_items(value) if _needs_reorder(value) else value.items()
+    if _needs_reorder(value):
+        options.kinds.irregular = True
+        pairs: Any = js_items(value)
+    else:
+        pairs = value.items()
     for key, item in pairs:
         item_type = type(item)
-        if (item_type is str and "${Token[" not in item) or item_type is int or item_type is bool:
+        if (item_type is str and "${Token[" not in item) or item_type is bool or (
+                item_type is int and -_MAX_SAFE_INT <= item <= _MAX_SAFE_INT):
             resolved = item
         elif item is None:
             if remove_empty:

@@ -13,7 +13,9 @@ from ._aws import Aws
 from ._cfn_element import CfnElement
 from ._construct import Construct
 from ._errors import CycleError, ValidationError
+from ._json import _needs_reorder
 from ._names import make_unique_id, make_unique_resource_name
+from ._resolve import ValueKinds
 from ._resolve import resolve as _resolve_value
 from ._tags import TagManager
 from ._token import is_unresolved
@@ -313,8 +315,9 @@ class Stack(Construct):
                 pending.extend(reversed(children.values()))
         return found
 
-    def _to_template(self) -> dict[str, Any]:
-        """The resolved template of this stack."""
+    def _to_template(self, kinds: ValueKinds | None = None) -> dict[str, Any]:
+        """The resolved template of this stack (`kinds` notes the irregular values met, see `ValueKinds`)."""
+        kinds = kinds if kinds is not None else ValueKinds()
         self._dirty = False
         options = self.template_options
         template: dict[str, Any] = {}
@@ -326,11 +329,11 @@ class Stack(Construct):
         if options.template_format_version is not None:
             template["AWSTemplateFormatVersion"] = options.template_format_version
         if options.metadata:
-            template["Metadata"] = _resolve_value(options.metadata, self)
+            template["Metadata"] = _resolve_value(options.metadata, self, kinds=kinds)
         elements = self._elements() + self.synthesizer._template_elements()
         for element in elements:
             section, value = element._render_fragment()
-            resolved = _resolve_value(value, element)
+            resolved = _resolve_value(value, element, kinds=kinds)
             if resolved is None:
                 continue
             logical_id = element.resolved_logical_id()
@@ -342,6 +345,9 @@ class Stack(Construct):
             bucket[logical_id] = resolved
         self._assert_renames_applied()
         self._rendered = True
+        if _needs_reorder(template) or any(_needs_reorder(section) for section in template.values()
+                                           if isinstance(section, dict)):
+            kinds.irregular = True  # logical ids like "10" come first in JavaScript
         return template
 
     def _mark_changed(self) -> None:

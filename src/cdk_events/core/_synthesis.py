@@ -14,8 +14,8 @@ from ._assembly import CloudAssembly, CloudFormationStackArtifact
 from ._cfn_element import CfnElement
 from ._construct import Construct
 from ._errors import ValidationError
-from ._json import js_stringify
-from ._resolve import resolve
+from ._json import js_stringify, template_text
+from ._resolve import ValueKinds, resolve
 from ._stack import Stack
 from ._synthesizer import MANIFEST_VERSION
 from ._tags import invoke_aspects
@@ -70,17 +70,20 @@ def validate_tree(root: Construct) -> None:
         raise ValidationError(f"Validation failed with the following errors:\n{lines}")
 
 
-def _render_templates(stacks: list[Stack]) -> dict[Stack, dict[str, Any]]:
+def _render_templates(stacks: list[Stack]) -> tuple[dict[Stack, dict[str, Any]], dict[Stack, ValueKinds]]:
     templates: dict[Stack, dict[str, Any]] = {}
+    kinds: dict[Stack, ValueKinds] = {}
     for stack in stacks:
-        templates[stack] = stack._to_template()
+        kinds[stack] = ValueKinds()
+        templates[stack] = stack._to_template(kinds[stack])
     for _ in range(len(stacks) + 1):
         dirty = [s for s in stacks if s._dirty]
         if not dirty:
             break
         for stack in dirty:
-            templates[stack] = stack._to_template()
-    return templates
+            kinds[stack] = ValueKinds()
+            templates[stack] = stack._to_template(kinds[stack])
+    return templates, kinds
 
 
 def _template_problems(stack: Stack, template: dict[str, Any]) -> list[str]:
@@ -170,7 +173,7 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
     if not skip_validation:
         validate_tree(app)
     stacks = _stacks(app)
-    templates = _render_templates(stacks)
+    templates, kinds = _render_templates(stacks)
     if not skip_validation:
         problems = [line for stack in stacks for line in _template_problems(stack, templates[stack])]
         if problems:
@@ -182,7 +185,8 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
     for stack in stacks:
         template = templates[stack]
         _check_resource_limit(stack, template)
-        text = js_stringify(template, 0 if stack.suppress_template_indentation else 1)
+        text = template_text(template, 0 if stack.suppress_template_indentation else 1,
+                             regular=not kinds[stack].irregular)
         texts[stack] = text
         template_hash = hashlib.sha256(text.encode()).hexdigest()
         metadata, messages = _stack_metadata(stack)

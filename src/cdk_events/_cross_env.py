@@ -26,6 +26,8 @@ def add_cross_env_target(rule: Rule, target: IRuleTarget, config: RuleTargetConf
     target_account = (getattr(env, "account", None) or target_stack.account)
     target_region = (getattr(env, "region", None) or target_stack.region)
     source_stack = Stack.of(rule)
+    if target_account == source_stack.account and target_region == source_stack.region:
+        return False  # the same account and region (or the same deploy-time values): the common case
     if rule._same_env_dimension_warn(source_stack.account, target_account) and \
             rule._same_env_dimension_warn(source_stack.region, target_region):
         return False

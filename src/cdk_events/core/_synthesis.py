@@ -14,7 +14,7 @@ from ._assembly import CloudAssembly, CloudFormationStackArtifact
 from ._cfn_element import CfnElement
 from ._construct import Construct
 from ._errors import ValidationError
-from ._json import js_stringify, template_text
+from ._json import _needs_reorder, js_stringify, template_text
 from ._resolve import ValueKinds, resolve
 from ._stack import Stack
 from ._synthesizer import MANIFEST_VERSION
@@ -108,8 +108,10 @@ def _check_resource_limit(stack: Stack, template: dict[str, Any]) -> None:
                               f"allowed maximum of {limit}: {summary}")
 
 
-def _stack_metadata(stack: Stack) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
-    """The `<stack>.metadata.json` content and the annotation messages of one stack."""
+def _stack_metadata(stack: Stack) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]], bool]:
+    """The `<stack>.metadata.json` content, the annotation messages of one stack, and whether every
+    entry's data is a string (then any JSON writer writes the file as JavaScript does)."""
+    strings_only = True
     metadata: dict[str, list[dict[str, Any]]] = {}
     messages: list[dict[str, Any]] = []
     pending: list[Construct] = [stack]
@@ -121,6 +123,8 @@ def _stack_metadata(stack: Stack) -> tuple[dict[str, list[dict[str, Any]]], list
             entries.append({"type": "aws:cdk:logicalId", "data": construct.resolved_logical_id()})
         for entry in node._metadata:
             data = entry.data if isinstance(entry.data, str | int | float | bool) else resolve(entry.data, construct)
+            if type(data) is not str:
+                strings_only = False
             item: dict[str, Any] = {"type": entry.type, "data": data}
             if entry.trace:
                 item["trace"] = list(entry.trace)
@@ -133,19 +137,27 @@ def _stack_metadata(stack: Stack) -> tuple[dict[str, list[dict[str, Any]]], list
             metadata["/" + node.path] = entries
         children = [c for c in node._children.values() if not isinstance(c, Stack)]
         pending.extend(reversed(children))
-    return metadata, messages
+    return metadata, messages, strings_only
 
 
-def _tree(app: App) -> dict[str, Any]:
+def _tree(app: App) -> tuple[dict[str, Any], bool]:
+    """`tree.json`, and whether no construct id starts with a digit (JavaScript would order such keys first,
+    the C writer would not)."""
+    version = _version()
+    digit_ids = False
+
     def node_of(construct: Construct) -> dict[str, Any]:
+        nonlocal digit_ids
         node = construct.node
         out: dict[str, Any] = {"id": node.id or "App", "path": node.path}
         if node._children:
-            out["children"] = {c.node.id: node_of(c) for c in node._children.values()}
-        out["constructInfo"] = {"fqn": f"cdk-events.{type(construct).__name__}", "version": _version()}
+            children = out["children"] = {c.node.id: node_of(c) for c in node._children.values()}
+            digit_ids = digit_ids or _needs_reorder(children)
+        out["constructInfo"] = {"fqn": f"cdk-events.{type(construct).__name__}", "version": version}
         return out
 
-    return {"version": "tree-0.1", "tree": node_of(app)}
+    tree = {"version": "tree-0.1", "tree": node_of(app)}
+    return tree, not digit_ids
 
 
 def _version() -> str:
@@ -189,18 +201,19 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
                              regular=not kinds[stack].irregular)
         texts[stack] = text
         template_hash = hashlib.sha256(text.encode()).hexdigest()
-        metadata, messages = _stack_metadata(stack)
+        metadata, messages, metadata_strings = _stack_metadata(stack)
         all_messages[stack] = messages
         synthesizer = stack.synthesizer
         files[stack.template_file] = text
         files[f"{stack.artifact_id}.assets.json"] = js_stringify(synthesizer.asset_manifest(template_hash), 2)
         if metadata:
-            files[f"{stack.artifact_id}.metadata.json"] = js_stringify(metadata, 2)
+            files[f"{stack.artifact_id}.metadata.json"] = template_text(metadata, 2, regular=metadata_strings)
         artifacts[f"{stack.artifact_id}.assets"] = synthesizer.asset_artifact()
         dependencies = [dep.artifact_id for dep in stack.dependencies]
         artifacts[stack.artifact_id] = synthesizer.stack_artifact(template_hash, dependencies, bool(metadata))
     if app.tree_metadata:
-        files["tree.json"] = js_stringify(_tree(app))
+        tree, tree_regular = _tree(app)
+        files["tree.json"] = template_text(tree, 0, regular=tree_regular)
         artifacts["Tree"] = {"type": "cdk:tree", "properties": {"file": "tree.json"}}
     manifest = {"version": MANIFEST_VERSION, "artifacts": artifacts}
     files["manifest.json"] = js_stringify(manifest, 2)

@@ -47,7 +47,7 @@ def bind_base_target_config(rule: Construct, target_name: str, *, dead_letter_qu
 
 def _check_ranges(rule: Construct, target_name: str, max_event_age: Duration | None,
                   retry_attempts: int | None) -> None:
-    if rule.node.try_get_context(VALIDATE_RANGES_FLAG) is False:
+    if (retry_attempts is None and max_event_age is None) or rule.node.try_get_context(VALIDATE_RANGES_FLAG) is False:
         return
     if retry_attempts is not None and not is_unresolved(retry_attempts) and (
             isinstance(retry_attempts, bool) or not isinstance(retry_attempts, int)

@@ -59,5 +59,6 @@ class Annotations:
         suffix = f" [ack: {id}]"
         for construct in self._scope.node.find_all():
             node = construct.node
-            node._metadata[:] = [m for m in node._metadata
-                                 if not (m.type == WARNING and isinstance(m.data, str) and m.data.endswith(suffix))]
+            if node._metadata:
+                node._metadata = [m for m in node._metadata
+                                  if not (m.type == WARNING and isinstance(m.data, str) and m.data.endswith(suffix))]

@@ -56,6 +56,10 @@ class IConstruct(Protocol):
     def node(self) -> Node: ...
 
 
+_NO_CONTEXT: dict[str, Any] = {}  # shared empty values of a new node (replaced before the first write)
+_NONE: list[Any] = []
+
+
 class Node:
     """The tree side of a construct: its id, path, scope, children and metadata."""
 
@@ -83,10 +87,12 @@ class Node:
             raise ValidationError("Only root constructs may have an empty ID")
         self.id = id.replace(PATH_SEP, "--")
         self._children: dict[str, Construct] = {}
-        self._context: dict[str, Any] = {}
-        self._metadata: list[MetadataEntry] = []
-        self._dependencies: list[IDependable] = []
-        self._validations: list[IValidation] = []
+        # most constructs never get context, metadata, dependencies or validations: the empty values are
+        # shared (never mutated) until the first one is added
+        self._context: dict[str, Any] = _NO_CONTEXT
+        self._metadata: list[MetadataEntry] = _NONE
+        self._dependencies: list[IDependable] = _NONE
+        self._validations: list[IValidation] = _NONE
         self._locked = False
         self.default_child_override: Construct | None = None
         self._path: str
@@ -236,6 +242,8 @@ class Node:
         if self._children:
             names = ",".join(self._children)
             raise ValidationError(f"Cannot set context after children have been added: {names}")
+        if self._context is _NO_CONTEXT:
+            self._context = {}
         self._context[key] = value
 
     def try_get_context(self, key: str) -> Any:
@@ -276,6 +284,8 @@ class Node:
             import traceback
 
             trace = [line.strip() for line in traceback.format_stack()[:-1]]
+        if self._metadata is _NONE:
+            self._metadata = []
         self._metadata.append(MetadataEntry(type, data, trace))
 
     # --- dependencies ----------------------------------------------------------------------
@@ -283,6 +293,8 @@ class Node:
         """Make this construct depend on each of `deps`."""
         for dep in deps:
             if dep not in self._dependencies:
+                if self._dependencies is _NONE:
+                    self._dependencies = []
                 self._dependencies.append(dep)
 
     @property
@@ -293,6 +305,8 @@ class Node:
     # --- validation ------------------------------------------------------------------------
     def add_validation(self, validation: IValidation) -> None:
         """Register a check that runs at synthesis."""
+        if self._validations is _NONE:
+            self._validations = []
         self._validations.append(validation)
 
     def validate(self) -> list[str]:

@@ -219,7 +219,7 @@ class ResolveOptions:
     """Settings of one resolution."""
 
     __slots__ = ("allow_intrinsic_keys", "hints", "kinds", "preparing", "remove_empty", "resolver", "scope",
-                 "whole_tokens")
+                 "whole_list_tokens", "whole_tokens")
 
     def __init__(
         self,
@@ -242,6 +242,7 @@ class ResolveOptions:
         # a string that is exactly one token resolves to that token's value (no split, no fold) unless
         # the resolver treats strings differently
         self.whole_tokens = type(resolver).resolve_string is DefaultTokenResolver.resolve_string
+        self.whole_list_tokens = type(resolver).resolve_list is DefaultTokenResolver.resolve_list
 
     def evolve(self, **changes: Any) -> ResolveOptions:
         """A copy with some settings changed."""
@@ -357,7 +358,11 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
 
 def _resolve_list(value: Any, options: ResolveOptions, path: Path, depth: int) -> list[Any] | Any:
     if len(value) == 1 and type(value[0]) is str and value[0].startswith("#{Token["):
-        result = options.resolver.resolve_list(list(value), ResolveContext(options, path, depth))
+        token = TOKEN_MAP._strings.get(value[0]) if options.whole_list_tokens else None
+        if token is not None:  # what DefaultTokenResolver.resolve_list does, without splitting the marker
+            result = _resolve(token, options, path, depth + 1)
+        else:
+            result = options.resolver.resolve_list(list(value), ResolveContext(options, path, depth))
         return tag_resolved(result, ResolutionTypeHint.STRING_LIST) if options.hints else result
     out = []
     remove_empty = options.remove_empty

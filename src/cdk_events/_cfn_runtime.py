@@ -130,7 +130,7 @@ def render_struct(value: Any, cls: type[Any]) -> Any:
 
 def render_list(value: Any, cls: type[Any]) -> Any:
     """Render a list of property-type values (a list token passes through)."""
-    if value is None or is_unresolved(value) or not isinstance(value, list | tuple):
+    if value is None or is_unresolved(value) or not isinstance(value, (list, tuple)):
         return value
     return [render_struct(item, cls) for item in value]
 
@@ -156,7 +156,7 @@ def render_cfn_tag(value: Any) -> Any:
 
 def render_tag_list(value: Any) -> Any:
     """Render a list of `CfnTag` values (a token passes through)."""
-    if value is None or is_unresolved(value) or not isinstance(value, list | tuple):
+    if value is None or is_unresolved(value) or not isinstance(value, (list, tuple)):
         return value
     return [render_cfn_tag(item) for item in value]
 
@@ -182,7 +182,7 @@ def add_external_tags(manager: TagManager, tags: Any) -> list[Any]:
     return the entries that are not plain key/value pairs (rendered after the sorted tags)."""
     if tags is None:
         return []
-    if not isinstance(tags, list | tuple):
+    if not isinstance(tags, (list, tuple)):
         raise TypeError(f"Invalid tag input expected array of {{key, value}} have {tags!r}")
     dynamic: list[Any] = []
     for tag in tags:

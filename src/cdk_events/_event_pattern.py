@@ -43,7 +43,7 @@ class EventPattern:
             if name == "detail":
                 out["detail"] = dict(value) if isinstance(value, Mapping) else value
             else:
-                out[key] = list(value) if isinstance(value, list | tuple) else value
+                out[key] = list(value) if isinstance(value, (list, tuple)) else value
         return out
 
 
@@ -73,7 +73,7 @@ def merge_event_pattern(dest: dict[str, Any], src: Any) -> dict[str, Any]:
     for key, value in src.items():
         if value is None:
             continue
-        if not isinstance(value, dict | list | tuple):
+        if not isinstance(value, (dict, list, tuple)):
             raise ValidationError(
                 f"Invalid event pattern field {{ {key}: {_json(value)} }}. All fields must be arrays")
         if isinstance(value, tuple):

@@ -22,6 +22,12 @@ _HINT_LEAD = re.compile(r"^[^a-zA-Z0-9_-]+")
 _HINT_BODY = re.compile(r"[^a-zA-Z0-9_-]")
 
 
+@functools.lru_cache(maxsize=1024)
+def _display_hint(path: str) -> str:
+    """The key of a field in the input template: the path without leading `$.`, other characters as `-`."""
+    return _HINT_BODY.sub("-", _HINT_LEAD.sub("", path))
+
+
 class _ClassProperty:
     def __init__(self, path: str):
         self.path = path
@@ -50,7 +56,7 @@ class EventField(IResolvable):
             raise ValidationError(f"EventField.from_path: 'path' must be a JSON path string like '$.detail.x', "
                                   f"got {path!r}")
         self.path = path
-        self.display_hint = _HINT_BODY.sub("-", _HINT_LEAD.sub("", path))
+        self.display_hint = _display_hint(path)
 
     @staticmethod
     def from_path(path: str) -> str:

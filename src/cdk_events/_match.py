@@ -34,7 +34,7 @@ def _ipv6() -> re.Pattern[str]:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 class _Matcher(IResolvable):

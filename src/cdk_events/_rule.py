@@ -92,7 +92,7 @@ class Rule(Resource):
         if schedule is not None and not isinstance(schedule, Schedule):
             raise construct_error(self, f"'schedule' must be a Schedule (Schedule.rate(...), Schedule.cron(...) or "
                                         f"Schedule.expression(...)), got {schedule!r}")
-        if targets is not None and not isinstance(targets, list | tuple):
+        if targets is not None and not isinstance(targets, (list, tuple)):
             raise construct_error(self, f"'targets' must be a list of targets, got {targets!r}")
         self.description = description
         self._event_pattern: dict[str, Any] = {}

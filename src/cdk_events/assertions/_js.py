@@ -52,7 +52,7 @@ _MAX_INDEX = 2**32 - 2
 
 def is_array(value: object) -> bool:
     """True for the Python types that stand for a JSON array."""
-    return isinstance(value, list | tuple)
+    return isinstance(value, (list, tuple))
 
 
 def is_object(value: object) -> bool:
@@ -77,7 +77,7 @@ def js_typeof(value: object) -> str:
         return "undefined"
     if isinstance(value, bool):
         return "boolean"
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):
         return "number"
     if isinstance(value, str):
         return "string"
@@ -137,11 +137,11 @@ def js_string(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):
         return number_to_string(value)
     if isinstance(value, str):
         return value[:]
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return ",".join("" if v is None or v is UNDEFINED else js_string(v) for v in value)
     if is_object(value):
         return "[object Object]"
@@ -164,14 +164,14 @@ def _stringify(value: object, current: str, gap: str) -> str:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             return "null"
         return number_to_string(value)
     if isinstance(value, str):
         return _quote(value)
     inner = current + gap
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         items = ["null" if v is UNDEFINED else _stringify(v, inner, gap) for v in value]
         return _wrap("[", "]", items, current, inner, gap)
     if isinstance(value, Mapping):

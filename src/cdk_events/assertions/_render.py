@@ -56,7 +56,7 @@ def render_abridged(value: object) -> str:
             return "[]"
         if len(items) == 1:
             return f"[ {render_abridged(items[0])} ]"
-        if len(items) == 2 and all(isinstance(e, str | int | float) for e in items):
+        if len(items) == 2 and all(isinstance(e, (str, int, float)) for e in items):
             return f"[ {', '.join(render_abridged(e) for e in items)} ]"
         return "[ ... ]"
     if isinstance(value, Mapping):

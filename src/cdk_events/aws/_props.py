@@ -44,7 +44,7 @@ def check_str(scope: Construct, prop: str, value: Any) -> str | None:
 
 def check_number(scope: Construct, prop: str, value: Any) -> int | float | None:
     """`value` if it is a number or a number token (or None); bools are refused."""
-    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
         return value
     raise construct_error(scope, f"'{prop}' must be a number, got {_describe(value)}")
 

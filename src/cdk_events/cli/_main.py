@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         from ..core import CdkEventsError
 
-        kind = "" if isinstance(error, CdkEventsError | ValueError) else f"{type(error).__name__}: "
+        kind = "" if isinstance(error, (CdkEventsError, ValueError)) else f"{type(error).__name__}: "
         text = " ".join(str(error).split("\n")) if "Validation failed" not in str(error) else str(error)
         print(f"cdk-events: error: {kind}{text}", file=sys.stderr)
         return 1

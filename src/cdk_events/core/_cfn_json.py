@@ -90,7 +90,7 @@ def token_aware_stringify(root: Any, space: int, context: IResolveContext) -> An
             push_literal("false")
         elif value is JSON_NULL:
             push_literal("null")
-        elif isinstance(value, int | float):
+        elif isinstance(value, (int, float)):
             push_literal(js_number(value))
         else:
             raise TypeError(f"Cannot serialise {value!r} to JSON")

@@ -126,7 +126,7 @@ def _scalar(value: Any) -> str | None:
         return "true"
     if value is False:
         return "false"
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):
         return js_number(value)
     if value is JSON_NULL or value is None:
         return "null"
@@ -183,7 +183,7 @@ def _compact(value: Any) -> str:
         return "{" + ",".join(
             _encode_str(key) + ":" + (_encode_str(item) if type(item) is str else _compact(item))
             for key, item in pairs if item is not None) + "}"
-    if kind is list or isinstance(value, list | tuple):
+    if kind is list or isinstance(value, (list, tuple)):
         return "[" + ",".join(
             _encode_str(item) if type(item) is str else _compact(item) for item in value if item is not None) + "]"
     text = _scalar(value)
@@ -228,7 +228,7 @@ def _indented(value: Any, newline: str, step: str) -> str:
         if not parts:
             return "{}"
         return "{" + ",".join(parts) + newline + "}"
-    if kind is list or isinstance(value, list | tuple):
+    if kind is list or isinstance(value, (list, tuple)):
         inner = newline + step
         parts = []
         for item in value:

@@ -79,7 +79,7 @@ def _concatable(value: Any) -> bool:
         return False
     if isinstance(value, str):
         return not has_token(value)
-    return isinstance(value, int | float) and not is_unresolved(value)
+    return isinstance(value, (int, float)) and not is_unresolved(value)
 
 
 def _js_str(value: Any) -> str:
@@ -339,9 +339,9 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
         return _resolve(str(value), options, path, depth)
     if isinstance(value, dict):
         return _resolve_dict(value, options, path, depth)
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return _resolve_list(list(value), options, path, depth)
-    if isinstance(value, int | float):
+    if isinstance(value, (int, float)):
         options.kinds.irregular = True
         return value
     from ._construct import Construct

@@ -122,7 +122,7 @@ def _stack_metadata(stack: Stack) -> tuple[dict[str, list[dict[str, Any]]], list
         if isinstance(construct, CfnElement):
             entries.append({"type": "aws:cdk:logicalId", "data": construct.resolved_logical_id()})
         for entry in node._metadata:
-            data = entry.data if isinstance(entry.data, str | int | float | bool) else resolve(entry.data, construct)
+            data = entry.data if isinstance(entry.data, (str, int, float, bool)) else resolve(entry.data, construct)
             if type(data) is not str:
                 strings_only = False
             item: dict[str, Any] = {"type": entry.type, "data": data}

@@ -49,7 +49,7 @@ class Token:
     @staticmethod
     def as_number(value: Any) -> float:
         """`value` as a number (a number token unless it already is a number)."""
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
             return value
         return TOKEN_MAP.register_number(_as_resolvable(value))
 

@@ -19,7 +19,7 @@ REQUIRED_EVENT_FIELDS = ("id", "account", "source", "time", "region", "detail-ty
 
 def parse_event(event: str | bytes | Mapping[str, Any]) -> dict[str, Any]:
     """The event as a dict (JSON text is parsed); raises :class:`InvalidEventError` if not an object."""
-    if isinstance(event, str | bytes | bytearray):
+    if isinstance(event, (str, bytes, bytearray)):
         try:
             value = loads(event)
         except JsonSyntaxError as error:

@@ -83,7 +83,7 @@ def loads(text: str | bytes, *, keep_pairs: bool = False) -> Any:
 
     With ``keep_pairs`` objects are :class:`PairsDict` instances (duplicate keys retained).
     """
-    if isinstance(text, bytes | bytearray):
+    if isinstance(text, (bytes, bytearray)):
         text = text.decode("utf-8")
     decoder = _DECODER_PAIRS if keep_pairs else _DECODER
     start = len(text) - len(text.lstrip(" \t\r\n"))

@@ -64,7 +64,7 @@ def _number_text(value: object) -> str:
         return "true" if value is True else "false" if value is False else "null"
     if isinstance(value, str):
         return value
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):
         return "["
     if _is_object(value):
         return "{"
@@ -88,7 +88,7 @@ class _Compiler:
         for key, value in pairs:
             if not isinstance(key, str):
                 raise InvalidEventPatternError("Field names must be strings")
-            if key == _OR and isinstance(value, list | tuple):
+            if key == _OR and isinstance(value, (list, tuple)):
                 self.parse_or(value, prefix)
                 continue
             if in_or and key in _RESERVED_IN_OR:
@@ -97,7 +97,7 @@ class _Compiler:
                 )
             if _is_object(value):
                 self.parse_object(value, prefix + key + ".", in_or)
-            elif isinstance(value, list | tuple):
+            elif isinstance(value, (list, tuple)):
                 self.write_rules(prefix + key, value)
             else:
                 raise InvalidEventPatternError(f'"{key}" must be an object or an array')
@@ -206,7 +206,7 @@ _OPERATORS = {"=": "equals", ">": ">", ">=": ">=", "<": "<", "<=": "<="}
 
 
 def _numeric(value: Any) -> list[Operand]:
-    if not isinstance(value, list | tuple):
+    if not isinstance(value, (list, tuple)):
         raise InvalidEventPatternError("Value of numeric must be an array.")
     terms = list(value)
     if not terms or not isinstance(terms[0], str):
@@ -250,7 +250,7 @@ def _anything_but(value: Any) -> list[Operand]:
         return [ops.anything_but_strings(frozenset({value}))]
     if _is_num(value):
         return [ops.anything_but_numbers(frozenset({ops.as_float(value)}))]
-    if not isinstance(value, list | tuple):
+    if not isinstance(value, (list, tuple)):
         raise InvalidEventPatternError(_ANYTHING_BUT_SHAPE)
     strings: set[str] = set()
     numbers: set[float] = set()
@@ -271,7 +271,7 @@ def _anything_but(value: Any) -> list[Operand]:
 
 
 def _string_list(value: Any, message: str) -> tuple[str, ...]:
-    items = list(value) if isinstance(value, list | tuple) else [value]
+    items = list(value) if isinstance(value, (list, tuple)) else [value]
     if not items or not all(isinstance(item, str) for item in items):
         raise InvalidEventPatternError(message)
     return tuple(items)
@@ -297,7 +297,7 @@ def _anything_but_object(node: Mapping[str, Any]) -> Operand:
     elif name == "equals-ignore-case":
         if _is_object(value) or value is None or isinstance(value, bool):
             raise InvalidEventPatternError(_ANYTHING_BUT_SHAPE)
-        texts = list(value) if isinstance(value, list | tuple) else [value]
+        texts = list(value) if isinstance(value, (list, tuple)) else [value]
         if not all(isinstance(t, str) for t in texts):
             raise InvalidEventPatternError(_AB_IGNORE_CASE_TYPES)
         operand = ops.anything_but_strings(frozenset(texts), ignore_case=True)
@@ -325,7 +325,7 @@ def compile_pattern(pattern: str | bytes | Mapping[str, Any]) -> CompiledPattern
 
     Raises :class:`InvalidEventPatternError` with AWS's message when it is invalid.
     """
-    if isinstance(pattern, str | bytes | bytearray):
+    if isinstance(pattern, (str, bytes, bytearray)):
         try:
             node = loads(pattern, keep_pairs=True)
         except JsonSyntaxError as error:

@@ -35,7 +35,7 @@ class BatchJob:
                 raise ValidationError(f"BatchJob target: '{prop}' must be a construct (e.g. the imported job queue "
                                       f"or job definition), got {scope!r}")
         for prop, number in (("size", size), ("attempts", attempts)):
-            if number is not None and (isinstance(number, bool) or not isinstance(number, int | float)):
+            if number is not None and (isinstance(number, bool) or not isinstance(number, (int, float))):
                 raise ValidationError(f"BatchJob target: '{prop}' must be a whole number, got {number!r}")
         if event is not None and not isinstance(event, RuleTargetInput):
             raise ValidationError(f"BatchJob target: 'event' must be an events.RuleTargetInput (e.g. "

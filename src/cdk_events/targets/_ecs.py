@@ -203,7 +203,7 @@ class EcsTask:
                                   ("inference_accelerator_overrides", inference_accelerator_overrides,
                                    InferenceAcceleratorOverride),
                                   ("tags", tags, Tag)):
-            if items is not None and (isinstance(items, str | bytes) or not isinstance(items, Sequence)
+            if items is not None and (isinstance(items, (str, bytes)) or not isinstance(items, Sequence)
                                       or not all(isinstance(i, kind) for i in items)):
                 raise self._error(f"'{prop}' must be a list of targets.{kind.__name__}, got {items!r}")
         if ephemeral_storage is not None and not isinstance(ephemeral_storage, EphemeralStorageOverride):

@@ -138,7 +138,7 @@ class CloudWatchLogGroup:
         if props.event is not None and not isinstance(props.event, RuleTargetInput):
             raise construct_error(rule, f"{_TARGET}: 'event' must be an events.RuleTargetInput "
                                         f"(events.RuleTargetInput.from_object(...)), got {props.event!r}")
-        if props.log_event is not None and not isinstance(props.log_event, LogGroupTargetInput | RuleTargetInput):
+        if props.log_event is not None and not isinstance(props.log_event, (LogGroupTargetInput, RuleTargetInput)):
             raise construct_error(rule, f"{_TARGET}: 'log_event' must be a targets.LogGroupTargetInput "
                                         f"(targets.LogGroupTargetInput.from_object_v2(...)), got {props.log_event!r}")
         if props.install_latest_aws_sdk is not None and not isinstance(props.install_latest_aws_sdk, bool):

@@ -131,7 +131,7 @@ class RepositoryBase(Resource):
                   description: str | None = None, event_pattern: EventPattern | Mapping[str, Any] | None = None,
                   rule_name: str | None = None, cross_stack_scope: Construct | None = None) -> Rule:
         """A rule for pushes, to every branch or to `branches` only."""
-        if branches is not None and (isinstance(branches, str) or not isinstance(branches, list | tuple)):
+        if branches is not None and (isinstance(branches, str) or not isinstance(branches, (list, tuple))):
             raise construct_error(self, f"on_commit: 'branches' must be a list of branch names, got {branches!r}")
         rule = self.on_reference_updated(id, target=target, description=description, event_pattern=event_pattern,
                                          rule_name=rule_name, cross_stack_scope=cross_stack_scope)

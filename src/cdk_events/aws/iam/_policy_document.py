@@ -34,7 +34,7 @@ class PolicyDocument(IResolvable):
         self._auto_assign_sids = bool(assign_sids)
         self._minimize = minimize
         if statements is not None:
-            if isinstance(statements, PolicyStatement) or not isinstance(statements, list | tuple):
+            if isinstance(statements, PolicyStatement) or not isinstance(statements, (list, tuple)):
                 raise UnscopedValidationError(
                     f"PolicyDocument: 'statements' must be a list of PolicyStatement, got {statements!r}"
                 )

@@ -42,9 +42,9 @@ def _string_list(owner: str, name: str, value: Any) -> list[str]:
                 break
         else:
             return list(value)
-    if not value and (value is None or isinstance(value, list | tuple)):
+    if not value and (value is None or isinstance(value, (list, tuple))):
         return []
-    if isinstance(value, str) or not isinstance(value, list | tuple):
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
         raise UnscopedValidationError(
             f"{owner}: '{name}' must be a list of strings, got {value!r} (a {type(value).__name__})"
         )
@@ -501,7 +501,7 @@ class PolicyStatement:
 def _principal_list(name: str, value: Any) -> list[IPrincipal]:
     if value is None:
         return []
-    if not isinstance(value, list | tuple):
+    if not isinstance(value, (list, tuple)):
         raise UnscopedValidationError(
             f"PolicyStatement: '{name}' must be a list of "
             f"principals, got {value!r} (a {type(value).__name__})"

@@ -290,7 +290,7 @@ class Role(Resource):
 
     def grant_assume_role(self, grantee: IPrincipal) -> Grant:
         """Grant `sts:AssumeRole` on this role (not for service or account principals)."""
-        if isinstance(grantee, ServicePrincipal | AccountPrincipal):
+        if isinstance(grantee, (ServicePrincipal, AccountPrincipal)):
             raise ValidationError(
                 "Cannot use a service or account principal with "
                 "grantAssumeRole, use assumeRolePolicy instead."

@@ -22,7 +22,7 @@ class TopicPolicy(Resource):
 
     def __init__(self, scope: Construct, id: str, *, topics: Sequence[ITopic], enforce_ssl: bool | None = None):
         super().__init__(scope, id)
-        if isinstance(topics, str) or not isinstance(topics, list | tuple) or not topics:
+        if isinstance(topics, str) or not isinstance(topics, (list, tuple)) or not topics:
             raise construct_error(self, f"'topics' must be a non-empty list of topics, got {topics!r}")
         self.document = iam.PolicyDocument(assign_sids=True)
         if enforce_ssl:

@@ -21,7 +21,7 @@ class QueuePolicy(Resource):
 
     def __init__(self, scope: Construct, id: str, *, queues: Sequence[IQueue]):
         super().__init__(scope, id)
-        if isinstance(queues, str) or not isinstance(queues, list | tuple) or not queues:
+        if isinstance(queues, str) or not isinstance(queues, (list, tuple)) or not queues:
             raise construct_error(self, f"'queues' must be a non-empty list of queues, got {queues!r}")
         self.document = iam.PolicyDocument()
         self._resource = CfnQueuePolicy(self, "Resource", policy_document=self.document,

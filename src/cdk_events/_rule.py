@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from ._cfn_events import CfnRule
@@ -15,7 +15,8 @@ from .core import (
     ArnComponents,
     ArnFormat,
     Construct,
-    Lazy,
+    IResolvable,
+    IResolveContext,
     Resource,
     ResourceEnvironment,
     Stack,
@@ -108,8 +109,8 @@ class Rule(Resource):
             description=description,
             state="DISABLED" if enabled is False else "ENABLED",
             schedule_expression=self.schedule_expression,
-            event_pattern=Lazy.any(self._render_event_pattern),
-            targets=Lazy.any(self._render_targets),
+            event_pattern=_RenderedAtSynthesis(self._render_event_pattern),
+            targets=_RenderedAtSynthesis(self._render_targets),
             event_bus_name=event_bus.event_bus_name if event_bus is not None else None,
             role_arn=role.role_arn if role is not None else None,
         )
@@ -290,6 +291,16 @@ class Rule(Resource):
         except _DeployTimeValue:
             raise construct_error(self, "matches(): the pattern holds values known only at deploy time") from None
         return test_event_pattern(literal, event)
+
+
+class _RenderedAtSynthesis(IResolvable):
+    """A rule property rendered when the template is resolved (what `Lazy.any` does, without the cache)."""
+
+    def __init__(self, render: Callable[[], Any]):
+        self.render = render
+
+    def resolve(self, context: IResolveContext) -> Any:
+        return self.render()
 
 
 class _RuleValidation:

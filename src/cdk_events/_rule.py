@@ -55,10 +55,6 @@ def same_env_dimension(a: str, b: str) -> bool:
     return Token.compare_strings(a, b) in (TokenComparison.SAME, TokenComparison.BOTH_UNRESOLVED)
 
 
-def _without_none(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in values.items() if value is not None}
-
-
 def _render_part(value: Any) -> Any:
     to_cfn = getattr(value, "_to_cfn", None)
     return to_cfn() if to_cfn is not None else value
@@ -181,24 +177,28 @@ class Rule(Resource):
         if input_props is not None and input_props.input_template is not None:
             transformer = {"InputPathsMap": input_props.input_paths_map,
                            "InputTemplate": input_props.input_template}
-        self._targets.append(_without_none({
-            "AppSyncParameters": _render_part(config.app_sync_parameters),
-            "Arn": config.arn,
-            "BatchParameters": _render_part(config.batch_parameters),
-            "DeadLetterConfig": _render_part(config.dead_letter_config),
-            "EcsParameters": _render_part(config.ecs_parameters),
-            "HttpParameters": _render_part(config.http_parameters),
-            "Id": target_id,
-            "Input": input_props.input if input_props is not None else None,
-            "InputPath": input_props.input_path if input_props is not None else None,
-            "InputTransformer": transformer,
-            "KinesisParameters": _render_part(config.kinesis_parameters),
-            "RedshiftDataParameters": _render_part(config.redshift_data_parameters),
-            "RetryPolicy": _render_part(config.retry_policy),
-            "RoleArn": role_arn,
-            "RunCommandParameters": _render_part(config.run_command_parameters),
-            "SqsParameters": _render_part(config.sqs_parameters),
-        }))
+        entry: dict[str, Any] = {}
+        for key, part in (("AppSyncParameters", config.app_sync_parameters), ("Arn", config.arn),
+                          ("BatchParameters", config.batch_parameters),
+                          ("DeadLetterConfig", config.dead_letter_config), ("EcsParameters", config.ecs_parameters),
+                          ("HttpParameters", config.http_parameters), ("Id", target_id)):
+            if part is not None:
+                entry[key] = _render_part(part)
+        if input_props is not None:
+            if input_props.input is not None:
+                entry["Input"] = input_props.input
+            if input_props.input_path is not None:
+                entry["InputPath"] = input_props.input_path
+        if transformer is not None:
+            entry["InputTransformer"] = transformer
+        for key, part in (("KinesisParameters", config.kinesis_parameters),
+                          ("RedshiftDataParameters", config.redshift_data_parameters),
+                          ("RetryPolicy", config.retry_policy), ("RoleArn", role_arn),
+                          ("RunCommandParameters", config.run_command_parameters),
+                          ("SqsParameters", config.sqs_parameters)):
+            if part is not None:
+                entry[key] = _render_part(part)
+        self._targets.append(entry)
 
     def _add_bus_target(self, target_id: str, arn: str, role_arn: str | None) -> None:
         self._targets.append({"Arn": arn, "Id": target_id, "RoleArn": role_arn})

@@ -260,10 +260,10 @@ class Rule(Resource):
 
     def _pattern_problem(self, pattern: Any) -> str | None:
         """What EventBridge would say about the pattern (patterns with deploy-time values are not checked)."""
+        if pattern is None or _certainly_valid(pattern):
+            return None  # (the local engine is imported only for the patterns that need it)
         from .local import InvalidEventPatternError, validate_event_pattern
 
-        if pattern is None or _certainly_valid(pattern):
-            return None
         try:
             pattern = _literal_json(pattern)
         except _DeployTimeValue:

@@ -23,9 +23,7 @@ class CfnElement(Construct):
 
     def __init__(self, scope: Construct, id: str):
         super().__init__(scope, id)
-        from ._stack import Stack
-
-        self.stack: Stack = Stack.of(self)
+        self.stack: Stack = _stack_module.Stack.of(self)
         self._logical_id_override: str | None = None
         self._logical_id_locked = False
         self._allocated_id: str | None = None

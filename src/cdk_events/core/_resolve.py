@@ -367,6 +367,7 @@ def _resolve_list(value: Any, options: ResolveOptions, path: Path, depth: int) -
     out = []
     remove_empty = options.remove_empty
     depth += 1
+    nested = depth <= _MAX_DEPTH
     for index, item in enumerate(value):
         item_type = type(item)
         if item_type is str:
@@ -385,6 +386,9 @@ def _resolve_list(value: Any, options: ResolveOptions, path: Path, depth: int) -
             if not remove_empty:
                 out.append(None)
             continue
+        elif item_type is dict and nested:
+            out.append(_resolve_dict(item, options, (path, str(index)), depth))
+            continue
         resolved = _resolve(item, options, (path, str(index)), depth)
         if resolved is not None or not remove_empty:
             out.append(resolved)
@@ -398,11 +402,16 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
     depth += 1
     # JavaScript visits integer-like keys first: tokens resolve in that order (it decides, e.g., the
     # order of an input transformer's InputPathsMap)
-    if _needs_reorder(value):
+    try:  # (the common case inline: the smallest key starts after the digits)
+        reorder = bool(value) and min(value)[:1] <= "9" and _needs_reorder(value)
+    except TypeError:
+        reorder = _needs_reorder(value)
+    if reorder:
         options.kinds.irregular = True
         pairs: Any = js_items(value)
     else:
         pairs = value.items()
+    nested = depth <= _MAX_DEPTH  # (containers below are resolved here directly; too deep goes to `_resolve`)
     for key, item in pairs:
         item_type = type(item)
         if (item_type is str and "${Token[" not in item) or item_type is bool or (
@@ -412,6 +421,8 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
             if remove_empty:
                 continue
             resolved = None
+        elif item_type is dict and nested:
+            resolved = _resolve_dict(item, options, (path, key if type(key) is str else str(key)), depth)
         else:
             resolved = _resolve(item, options, (path, key if type(key) is str else str(key)), depth)
             if resolved is None and remove_empty:

@@ -10,7 +10,7 @@ import attrs
 from cdk_events.core import Construct, Token, TokenComparison, UnscopedValidationError
 
 from ._policy_statement import PolicyStatement
-from ._principals import IGrantable, IPrincipal
+from ._principals import IGrantable, IPrincipal, PrincipalBase
 
 
 @attrs.frozen
@@ -45,8 +45,6 @@ def _grantable(grantee: Any) -> IGrantable:
 def _holds_no_policy(principal: Any) -> bool:
     """True for principals that never take identity statements (services, accounts, ...): their
     `add_to_principal_policy` is the base class's, which adds nothing."""
-    from ._principals import PrincipalBase
-
     method = getattr(type(principal), "add_to_principal_policy", None)
     return method is PrincipalBase.add_to_principal_policy
 

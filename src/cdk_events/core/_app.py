@@ -65,13 +65,15 @@ def context_from_project(directory: str | Path) -> dict[str, Any]:
     return merged
 
 
-_GC_GEN0_THRESHOLD = 50_000
+_GC_GEN0_THRESHOLD = 200_000
 
 
 def _tune_garbage_collector() -> None:
     """Building a construct tree allocates many long-lived objects and few cycles; with CPython's
     default first threshold (700) the collector walks the growing tree again and again (a quarter of
-    the build time of a 5,000-rule app). Raise it while it is at its default."""
+    the build time of a 5,000-rule app). Raise it while it is at its default: young objects of a tree
+    being built all survive, so fewer, larger passes free the same (200,000 halves the collector's
+    time against 50,000 for a 10,000-rule app; cyclic garbage waits at most 200,000 allocations)."""
     gen0, gen1, gen2 = gc.get_threshold()
     if gen0 == 700:
         gc.set_threshold(_GC_GEN0_THRESHOLD, gen1, gen2)

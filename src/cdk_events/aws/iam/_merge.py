@@ -63,22 +63,27 @@ def _merge_principals(xs: list[IPrincipal], ys: list[IPrincipal]) -> list[IPrinc
 _condition_string = compact_encoder(lambda o: f"<{id(o)}>", ensure_ascii=False)
 
 
+def _base_key(statement: PolicyStatement) -> _Key:
+    """What two statements must share to merge (effect, conditions, not-sets, literal principals); read from
+    the statement's own fields (no defensive copies): this runs for every statement of every policy."""
+    return (
+        statement._effect,
+        _condition_string(statement._condition),
+        frozenset(statement._not_action),
+        frozenset(statement._not_resource),
+        _principal_key(list(statement._not_principals.values())),
+        LITERAL_STRING_KEY in statement._principal,
+    )
+
+
 class _Comparable:
     """A statement with the keys the merge compares on."""
 
     __slots__ = ("a", "base", "p", "r", "statement")
 
-    def __init__(self, statement: PolicyStatement):
+    def __init__(self, statement: PolicyStatement, base: _Key | None = None):
         self.statement = statement
-        # the statement's own fields (no defensive copies): this runs for every statement of every policy
-        self.base: _Key = (
-            statement._effect,
-            _condition_string(statement._condition),
-            frozenset(statement._not_action),
-            frozenset(statement._not_resource),
-            _principal_key(list(statement._not_principals.values())),
-            LITERAL_STRING_KEY in statement._principal,
-        )
+        self.base: _Key = base if base is not None else _base_key(statement)
         self.a = frozenset(statement._action)
         self.r = frozenset(statement._resource)
         self.p = _principal_key(list(statement._principals.values()))
@@ -98,7 +103,14 @@ def _combine(a: PolicyStatement, b: PolicyStatement) -> PolicyStatement:
 
 def merge_statements(statements: list[PolicyStatement]) -> list[PolicyStatement]:
     """Merge as many statements as the CDK would, in the same order; returns the new list."""
-    comps: list[_Comparable | None] = [_Comparable(s) for s in statements]
+    bases = [_base_key(s) for s in statements]
+    sharing: dict[_Key, int] = {}
+    for statement, base in zip(statements, bases, strict=True):
+        if not statement.sid:
+            sharing[base] = sharing.get(base, 0) + 1
+    if all(count < 2 for count in sharing.values()):
+        return list(statements)  # merges happen only between statements of the same base: none here
+    comps: list[_Comparable | None] = [_Comparable(s, b) for s, b in zip(statements, bases, strict=True)]
     while _one_pass(comps):
         comps = [c for c in comps if c is not None]
     return [c.statement for c in comps if c is not None]

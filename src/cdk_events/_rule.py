@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
@@ -110,15 +111,23 @@ class Rule(Resource):
             event_bus_name=event_bus.event_bus_name if event_bus is not None else None,
             role_arn=role.role_arn if role is not None else None,
         )
-        self.rule_arn: str = self._get_resource_arn_attribute(
-            self._resource.attr_arn,
-            ArnComponents(service="events", resource="rule", resource_name=self.physical_name))
-        self.rule_name: str = self._get_resource_name_attribute(self._resource.ref)
         self.add_event_pattern(event_pattern)
         for target in targets or ():
             self.add_target(target)
         self.node.add_validation(_RuleValidation(self))
         self.stack.add_template_validation(self, self._check_rendered_pattern)
+
+    @functools.cached_property
+    def rule_arn(self) -> str:
+        """The ARN of the rule (a token; in another environment, the ARN formatted from its name)."""
+        return self._get_resource_arn_attribute(
+            self._resource.attr_arn,
+            ArnComponents(service="events", resource="rule", resource_name=self.physical_name))
+
+    @functools.cached_property
+    def rule_name(self) -> str:
+        """The name of the rule (a token; in another environment, its physical name)."""
+        return self._get_resource_name_attribute(self._resource.ref)
 
     # --- imports ---------------------------------------------------------------------------
     @staticmethod

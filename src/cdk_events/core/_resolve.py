@@ -301,7 +301,7 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
         if options.whole_tokens:
             token = TOKEN_MAP._strings.get(value)
             if token is not None:
-                result = _resolve(token, options, path, depth + 1)
+                result = _resolve_token(token, options, path, depth + 1)
                 return tag_resolved(result, ResolutionTypeHint.STRING) if options.hints else result
         fragments = split_string(value)
         if not fragments.items or all(not is_tok for is_tok, _ in fragments.items):
@@ -332,9 +332,7 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
         result = options.resolver.resolve_token(token, context, context)
         return tag_resolved(result, ResolutionTypeHint.NUMBER) if options.hints else result
     if isinstance(value, IResolvable):
-        context = ResolveContext(options, path, depth)
-        result = options.resolver.resolve_token(value, context, context)
-        return tag_resolved(result, value.type_hint or ResolutionTypeHint.STRING) if options.hints else result
+        return _resolve_token(value, options, path, depth)
     if isinstance(value, str):
         return _resolve(str(value), options, path, depth)
     if isinstance(value, dict):
@@ -356,11 +354,19 @@ def _resolve(value: Any, options: ResolveOptions, path: Path, depth: int = 0) ->
     )
 
 
+def _resolve_token(token: IResolvable, options: ResolveOptions, path: Path, depth: int) -> Any:
+    if depth > _MAX_DEPTH:
+        raise ResolutionError(f"Unable to resolve object tree with circular reference. Path: {_path_text(path)}")
+    context = ResolveContext(options, path, depth)
+    result = options.resolver.resolve_token(token, context, context)
+    return tag_resolved(result, token.type_hint or ResolutionTypeHint.STRING) if options.hints else result
+
+
 def _resolve_list(value: Any, options: ResolveOptions, path: Path, depth: int) -> list[Any] | Any:
     if len(value) == 1 and type(value[0]) is str and value[0].startswith("#{Token["):
         token = TOKEN_MAP._strings.get(value[0]) if options.whole_list_tokens else None
         if token is not None:  # what DefaultTokenResolver.resolve_list does, without splitting the marker
-            result = _resolve(token, options, path, depth + 1)
+            result = _resolve_token(token, options, path, depth + 1)
         else:
             result = options.resolver.resolve_list(list(value), ResolveContext(options, path, depth))
         return tag_resolved(result, ResolutionTypeHint.STRING_LIST) if options.hints else result

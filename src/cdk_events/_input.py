@@ -11,8 +11,8 @@ import attrs
 
 from ._errors import construct_error
 from .core import IResolvable, IResolveContext, Lazy, Stack, ValidationError
-from .core._json import js_stringify
-from .core._resolve import DefaultTokenResolver, ResolveContext, _PostProcessorSlot, resolve
+from .core._json import compact_encoder, js_stringify
+from .core._resolve import DefaultTokenResolver, ResolveContext, ValueKinds, _PostProcessorSlot, resolve
 from .core._token import TOKEN_MAP
 
 if TYPE_CHECKING:
@@ -169,15 +169,16 @@ class _FieldAwareInput(RuleTargetInput):
 
     def bind(self, rule: Construct) -> RuleTargetInputProperties:
         replacer = _FieldReplacer()
+        kinds = ValueKinds()
         try:
-            resolved = resolve(self.value, rule, resolver=replacer)
+            resolved = resolve(self.value, rule, resolver=replacer, kinds=kinds)
         except ValidationError as error:
             message = str(error)
             if message.startswith("["):
                 raise
             raise construct_error(rule, message) from None
         keys = list(replacer.paths_map)
-        rendered = _literal_rendering(resolved, self.input_type)
+        rendered = _literal_rendering(resolved, self.input_type, regular=not kinds.irregular)
         if rendered is None:  # deploy-time values inside: rendered at synthesis, as the CDK does
             rendered = self._rendering_token(rule, resolved, keys)
         elif keys and self.input_type is InputType.OBJECT:
@@ -198,22 +199,25 @@ class _FieldAwareInput(RuleTargetInput):
         return rendered
 
 
+_c_json = compact_encoder(ensure_ascii=False)
 _DEPLOY_TIME_MARKERS = re.compile(r"\{Token\[|\de\+")  # string/list token markers, number tokens (-1.8e+289)
 
 
-def _literal_rendering(resolved: Any, input_type: InputType) -> str | None:
+def _literal_rendering(resolved: Any, input_type: InputType, *, regular: bool) -> str | None:
     """The input's JSON text when it holds no token (what `Stack.to_json_string` resolves to), else None.
 
-    Huge numbers (`1e+300`) also count as "maybe a token": those inputs take the synthesis-time path."""
+    `regular` (no float, null, huge integer or integer-like key met): the C encoder writes what JavaScript
+    writes. Huge numbers (`1e+300`) also count as "maybe a token": those inputs take the synthesis-time path."""
     if resolved is None:
         return None
+    stringify = _c_json if regular else js_stringify
     try:
         if input_type is InputType.MULTILINE:
             if not isinstance(resolved, str):
                 return None
-            text = "\n".join(js_stringify(line) for line in resolved.split("\n"))
+            text = "\n".join(stringify(line) for line in resolved.split("\n"))
         else:
-            text = js_stringify(resolved)
+            text = stringify(resolved)
     except TypeError:
         return None
     return None if _DEPLOY_TIME_MARKERS.search(text) else text

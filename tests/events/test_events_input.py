@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import pytest
 from events_support import assert_same_as_golden, golden_error, golden_template, synth_template
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cdk_events import EventField, EventPattern, Rule, RuleTargetInput, targets
+from cdk_events._input import InputType, _FieldAwareInput, _FieldReplacer
 from cdk_events.aws import lambda_, sns, sqs
 from cdk_events.core import Aws, Fn, Stack, ValidationError
+from cdk_events.core._resolve import resolve
 
 F = EventField
 
@@ -249,3 +253,33 @@ def test_event_fields_golden(env):
              "firstResource": F.from_path("$.resources[0]"), "hyphenated": F.from_path("$.detail.instance-id"),
          }))])
     assert_same_as_golden(synth_template(app, stack), golden_template("event_fields", "EventFieldStack"))
+
+
+# --- inputs without deploy-time values are rendered at bind; the result must equal the synthesis-time path --
+
+_field_paths = st.sampled_from(["$.detail.a", "$.detail-type", "$.id", "$.detail.b-c"])
+_leaf = (st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.floats(allow_nan=False)
+         | st.text(max_size=5) | _field_paths.map(EventField.from_path)
+         | st.tuples(st.text(max_size=3), _field_paths).map(lambda t: f"{t[0]}{EventField.from_path(t[1])}"))
+_objects = st.recursive(_leaf, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+    st.sampled_from(["a", "B", "0", "10", "x y"]) | st.text(max_size=3), inner, max_size=3), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=_objects, kind=st.sampled_from(["object", "text", "multiline"]))
+def test_bind_time_rendering_equals_the_synthesis_time_rendering(value: object, kind: str) -> None:
+    stack = Stack()
+    rule = Rule(stack, "R", event_pattern=EventPattern(source=["a"]))
+    input_type = {"object": InputType.OBJECT, "text": InputType.TEXT, "multiline": InputType.MULTILINE}[kind]
+    if input_type is not InputType.OBJECT:
+        value = value if isinstance(value, str) else "line1\nline2"
+    try:
+        bound = _FieldAwareInput(value, input_type).bind(rule)
+    except ValidationError:
+        return  # two paths with one key: rejected either way
+    keys = list(bound.input_paths_map or {})
+    replaced = resolve(value, rule, resolver=_FieldReplacer())
+    deferred = _FieldAwareInput(value, input_type)._rendering_token(rule, replaced, keys)
+    expected = resolve(deferred, rule)
+    actual = bound.input_template if bound.input_template is not None else bound.input
+    assert resolve(actual, rule) == expected

@@ -156,6 +156,7 @@ def test_regular_values_take_the_c_writer() -> None:
     resolved = resolve({"Resources": {"Q": {"Type": "AWS::SQS::Queue", "Properties": {"N": [1, True, "é"]}}}},
                        Stack(App(), "S"), kinds=kinds)
     assert not kinds.irregular
+    assert template_text(resolved, 1, regular=True) == js_stringify(resolved, 1)
     for irregular in ({"a": 1.5}, {"a": JSON_NULL}, {"a": 2**60}, {"10": "x", "a": "y"}):
         seen = ValueKinds()
         resolve(irregular, Stack(App(), "T"), kinds=seen)

@@ -305,6 +305,8 @@ class Rule(Resource):
 class _RenderedAtSynthesis(IResolvable):
     """A rule property rendered when the template is resolved (what `Lazy.any` does, without the cache)."""
 
+    __slots__ = ("render",)
+
     def __init__(self, render: Callable[[], Any]):
         self.render = render
 
@@ -313,6 +315,8 @@ class _RenderedAtSynthesis(IResolvable):
 
 
 class _RuleValidation:
+    __slots__ = ("rule",)
+
     def __init__(self, rule: Rule):
         self.rule = rule
 

@@ -229,3 +229,22 @@ def test_reverse_and_split_string() -> None:
 def test_lazy_producer_with_default_arguments_gets_no_context(stack: Stack) -> None:
     values = [Lazy.string(lambda i=i: f"t{i}") for i in range(2)]
     assert stack.resolve(values) == ["t0", "t1"]
+
+
+def test_tokens_with_slots_can_be_encoded() -> None:
+    class Slotted(IResolvable):
+        __slots__ = ("value",)
+
+        def __init__(self, value: str):
+            self.value = value
+
+        def resolve(self, context: object) -> str:
+            return self.value
+
+    token = Slotted("v")
+    marker = Token.as_string(token)
+    assert Token.as_string(token) == marker
+    assert Token.as_list(token) == Token.as_list(token)
+    assert Token.as_number(token) == Token.as_number(token)
+    stack = Stack(App(), "S")
+    assert stack.resolve(f"a{marker}b") == "avb"

@@ -118,7 +118,7 @@ class Stack(Construct):
         self._used_renames: set[str] = set()
         self._rendered = False
         self._dirty = False
-        self._template_validations: list[Callable[[dict[str, Any]], list[str]]] = []
+        self._template_validations: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = []
         from ._synthesizer import DefaultStackSynthesizer
 
         self.synthesizer = synthesizer or DefaultStackSynthesizer()
@@ -358,10 +358,10 @@ class Stack(Construct):
         """Check the resolved template at synthesis: `check(template)` returns error messages, reported
         with `construct`'s path together with the other validation errors."""
         path = construct.node.path
-        self._template_validations.append(lambda template: [f"  [{path}] {m}" for m in check(template)])
+        self._template_validations.append((path, check))
 
     def _validate_template(self, template: dict[str, Any]) -> list[str]:
-        return [line for check in self._template_validations for line in check(template)]
+        return [f"  [{path}] {message}" for path, check in self._template_validations for message in check(template)]
 
     def export_value(self, exported_value: Any, *, name: str | None = None,
                      description: str | None = None) -> str:

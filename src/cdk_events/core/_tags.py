@@ -14,13 +14,20 @@ ASPECTS_KEY = "_aspects"
 _EXTERNAL_TAG_PRIORITY = 50
 
 
+_NO_TAGS: dict[str, str] = {}
+_NO_PRIORITIES: dict[str, int] = {}
+
+
 class TagManager:
     """The tags of one taggable resource (`tags` on taggable L1 classes and stacks)."""
 
+    __slots__ = ("_priorities", "_tags", "resource_type_name")
+
     def __init__(self, resource_type_name: str = "", initial_tags: dict[str, str] | None = None):
         self.resource_type_name = resource_type_name
-        self._tags: dict[str, str] = {}
-        self._priorities: dict[str, int] = {}
+        # most resources are never tagged: the empty dicts are shared until the first change
+        self._tags: dict[str, str] = _NO_TAGS
+        self._priorities: dict[str, int] = _NO_PRIORITIES
         for key, value in (initial_tags or {}).items():
             self.set_tag(key, value, _EXTERNAL_TAG_PRIORITY)
 
@@ -28,6 +35,7 @@ class TagManager:
         """Set a tag unless a tag of higher priority holds the key."""
         if priority < self._priorities.get(key, 0):
             return
+        self._own()
         self._tags[key] = value
         self._priorities[key] = priority
 
@@ -35,8 +43,13 @@ class TagManager:
         """Remove a tag unless a tag of higher priority holds the key."""
         if priority < self._priorities.get(key, 0):
             return
+        self._own()
         self._tags.pop(key, None)
         self._priorities[key] = priority
+
+    def _own(self) -> None:
+        if self._tags is _NO_TAGS:
+            self._tags, self._priorities = {}, {}
 
     def has_tags(self) -> bool:
         """True when any tag is set."""

@@ -53,6 +53,8 @@ class IPostProcessor:
 class IResolvable:
     """A value that is rendered only at synthesis. Subclass it and implement `resolve`."""
 
+    __slots__ = ()  # (subclasses have a `__dict__` unless they declare slots themselves)
+
     @property
     def creation_stack(self) -> Sequence[str]:
         """Where the token was created (not captured: empty)."""
@@ -136,6 +138,15 @@ class TokenMap:
         self._numbers: dict[int, IResolvable] = {}
         self._clean_hints: dict[str, str] = {}
         self._counter = 0
+        self._slotted_markers: dict[int, dict[str, Any]] = {}  # markers of tokens without a `__dict__`
+
+    def _markers(self, token: IResolvable) -> dict[str, Any]:
+        """Where a token keeps its markers: its `__dict__`, or (slotted tokens) an entry here; registered
+        tokens stay alive in this map, so their ids stay theirs."""
+        memo: dict[str, Any] | None = getattr(token, "__dict__", None)
+        if memo is None:
+            memo = self._slotted_markers.setdefault(id(token), {})
+        return memo
 
     def _key(self, hint: str | None) -> str:
         self._counter += 1
@@ -147,31 +158,34 @@ class TokenMap:
 
     def register_string(self, token: IResolvable, display_hint: str | None = None) -> str:
         """The string marker of `token` (the same string every time for one token)."""
-        cached: str | None = token.__dict__.get("_token_string")
+        memo = self._markers(token)
+        cached: str | None = memo.get("_token_string")
         if cached is not None:
             return cached
         marker = _BEGIN_STRING + self._key(display_hint or getattr(token, "display_hint", None)) + _END
         self._strings[marker] = token
-        token.__dict__["_token_string"] = marker
+        memo["_token_string"] = marker
         return marker
 
     def register_list(self, token: IResolvable, display_hint: str | None = None) -> list[str]:
         """The one-element list that stands for the list token `token`."""
-        cached: str | None = token.__dict__.get("_token_list")
+        memo = self._markers(token)
+        cached: str | None = memo.get("_token_list")
         if cached is None:
             cached = _BEGIN_LIST + self._key(display_hint) + _END
             self._strings[cached] = token
-            token.__dict__["_token_list"] = cached
+            memo["_token_list"] = cached
         return [cached]
 
     def register_number(self, token: IResolvable) -> float:
         """The float that stands for the number token `token`."""
-        cached: float | None = token.__dict__.get("_token_number")
+        memo = self._markers(token)
+        cached: float | None = memo.get("_token_number")
         if cached is None:
             self._counter += 1
             self._numbers[self._counter] = token
             cached = _bits_to_float(_DOUBLE_MARKER | self._counter)
-            token.__dict__["_token_number"] = cached
+            memo["_token_number"] = cached
         return cached
 
     def lookup_string(self, marker: str) -> IResolvable:

@@ -7,6 +7,7 @@ from typing import Any
 
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ..core import Duration
 from ._checks import check_input, check_queue, check_role, require_resource
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
@@ -37,8 +38,6 @@ class ApiDestination:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Let the role invoke the API destination and configure the target."""
-        from ..aws import iam
-
         destination = require_resource(
             rule, "ApiDestination", "api_destination", self.api_destination, ("api_destination_arn", "node"),
             "an API destination (events.ApiDestination(...) or events.ApiDestination.from_api_destination_attributes"

@@ -16,6 +16,7 @@ import attrs
 from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import iam, lambda_
 from ..core import Annotations, Construct, Duration, Stack
 from ._aws_api_handler import HANDLER_SOURCE
 from ._aws_sdk_services import IAM_PREFIXES, sdk_service
@@ -76,8 +77,6 @@ class AwsApi:
         if props.policy_statement is not None:
             handler.add_to_role_policy(props.policy_statement)
         else:
-            from ..aws import iam
-
             handler.add_to_role_policy(iam.PolicyStatement(actions=[iam_action(props.service, props.action)],
                                                            resources=["*"]))
         add_lambda_permission(rule, handler)
@@ -130,8 +129,6 @@ def _check_props(rule: Construct, props: AwsApiProps) -> None:
 
 def _singleton_handler(stack: Stack) -> Any:
     """The stack's AwsApi handler function, created on first use."""
-    from ..aws import lambda_
-
     construct_id = HANDLER_PURPOSE + HANDLER_UUID.replace("-", "")
     existing = stack.node.try_find_child(construct_id)
     if existing is not None:

@@ -7,6 +7,7 @@ from typing import Any
 from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ..core import Construct, Duration, Names, ValidationError
 from ..core._token import is_unresolved
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
@@ -54,8 +55,6 @@ class BatchJob:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Grant the events role `batch:SubmitJob` on the queue and job definition and configure the target."""
-        from ..aws import iam
-
         self._validate_job_name(rule)
         job_name = self.job_name if self.job_name is not None else Names.unique_resource_name(
             rule, max_length=MAX_JOB_NAME_LENGTH)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ..core import Duration
 from ._checks import check_input, check_queue, check_role, require_resource
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
@@ -30,8 +31,6 @@ class CodeBuildProject:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Let the role start builds of the project and configure the target."""
-        from ..aws import iam
-
         project = require_resource(rule, "CodeBuildProject", "project", self.project, ("project_arn", "node"),
                                    "a CodeBuild project (codebuild.Project.from_project_arn(...))")
         check_role(rule, "CodeBuildProject", "event_role", self.event_role)

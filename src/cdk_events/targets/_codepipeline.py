@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ..core import Duration
 from ._checks import check_queue, check_role, require_resource
 from ._util import bind_base_target_config, singleton_event_role
@@ -27,8 +28,6 @@ class CodePipeline:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Let the role start executions of the pipeline and configure the target."""
-        from ..aws import iam
-
         pipeline = require_resource(rule, "CodePipeline", "pipeline", self.pipeline, ("pipeline_arn", "node"),
                                     "a CodePipeline pipeline (codepipeline.Pipeline.from_pipeline_arn(...))")
         check_role(rule, "CodePipeline", "event_role", self.event_role)

@@ -12,6 +12,7 @@ import attrs
 from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import ec2, ecs, iam
 from ..core import Annotations, Construct, Duration, Stack, ValidationError
 from ..core._token import is_unresolved
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
@@ -129,8 +130,6 @@ class EcsTask:
         max_event_age: Duration | None = None,
         retry_attempts: int | None = None,
     ):
-        from ..aws import ecs
-
         self.cluster = cluster
         self.task_definition = task_definition
         self._check_props(cluster=cluster, task_definition=task_definition, task_count=task_count,
@@ -188,8 +187,6 @@ class EcsTask:
                      ephemeral_storage: Any, inference_accelerator_overrides: Any, tags: Any,
                      assign_public_ip: Any, enable_execute_command: Any, platform_version: Any,
                      launch_type: Any, subnet_selection: Any) -> None:
-        from ..aws import ec2, ecs
-
         if not isinstance(getattr(task_definition, "task_definition_arn", None), str):
             raise ValidationError(f"EcsTask target: 'task_definition' must be an ecs.ITaskDefinition (e.g. "
                                   f"ecs.TaskDefinition.from_task_definition_attributes(...)), got {task_definition!r}")
@@ -218,8 +215,6 @@ class EcsTask:
             raise self._error(f"'subnet_selection' must be an ec2.SubnetSelection, got {subnet_selection!r}")
 
     def _event_role_statements(self) -> list[Any]:
-        from ..aws import iam
-
         task_definition_arn = self.task_definition.task_definition_arn
         wildcard = not is_unresolved(task_definition_arn) and not _REVISION_AT_END.search(task_definition_arn)
         cluster = self.cluster
@@ -241,8 +236,6 @@ class EcsTask:
         return statements
 
     def _configure_security_groups(self, security_group: Any, security_groups: Sequence[Any] | None) -> None:
-        from ..aws import ec2, ecs
-
         if self.task_definition.network_mode is not ecs.NetworkMode.AWS_VPC:
             if security_group is not None or security_groups is not None:
                 Annotations.of(self.task_definition).add_warning_v2(
@@ -267,8 +260,6 @@ class EcsTask:
     # --- bind --------------------------------------------------------------------------------
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Configure the target: EcsParameters, the overrides as the input, the role."""
-        from ..aws import ec2, ecs
-
         self._check_ephemeral_storage(rule)
         selection = self.subnet_selection or ec2.SubnetSelection(subnet_type=ec2.SubnetType.PRIVATE_WITH_EGRESS)
         if self.assign_public_ip and selection.subnet_type is not ec2.SubnetType.PUBLIC:

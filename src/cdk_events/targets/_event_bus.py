@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ._checks import check_queue, check_role, require_resource
 from ._util import add_to_dead_letter_queue_resource_policy, singleton_event_role
 
@@ -25,8 +26,6 @@ class EventBus:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Let the role put events on the bus and configure the target."""
-        from ..aws import iam
-
         bus = require_resource(rule, "EventBus", "event_bus", self.event_bus, ("event_bus_arn",),
                                "an event bus (events.EventBus(...) or events.EventBus.from_event_bus_arn(...))")
         check_role(rule, "EventBus", "role", self.role)

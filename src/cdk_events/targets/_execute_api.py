@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ..core import Duration
 from ._checks import check_input, check_queue, check_role, require_resource
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
@@ -46,8 +47,6 @@ class ExecuteApiTarget:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Let the role invoke the API and configure the target (`HttpParameters` is always set)."""
-        from ..aws import iam
-
         api = require_resource(rule, self._TARGET, self._API_PROP, self._api, ("arn_for_execute_api", "node"),
                                self._API_WHAT)
         check_role(rule, self._TARGET, "event_role", self.event_role)

@@ -7,6 +7,7 @@ from typing import Any
 
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ._checks import check_input, require_resource
 from ._util import singleton_event_role
 
@@ -15,8 +16,6 @@ _STREAM_HINT = "a Firehose delivery stream (firehose.DeliveryStream.from_deliver
 
 
 def _put_records_config(stream: Any, arn: str, message: RuleTargetInput | None) -> RuleTargetConfig:
-    from ..aws import iam
-
     role = singleton_event_role(stream)
     role.add_to_principal_policy(iam.PolicyStatement(actions=list(_PUT_RECORD_ACTIONS), resources=[arn]))
     return RuleTargetConfig(arn=arn, role=role, input=message, target_resource=stream)

@@ -16,6 +16,7 @@ import attrs
 from .._errors import construct_error
 from .._input import EventField, RuleTargetInput, RuleTargetInputProperties
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ..core import ArnFormat, Construct, Duration, Names, Stack
 from ._checks import check_queue
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config
@@ -175,7 +176,6 @@ class LogGroupEventsPolicy(Construct):
 
     def __init__(self, scope: Construct, id: str, log_group: Any):
         super().__init__(scope, id)
-        from ..aws import iam
         from ..aws.logs._cfn import CfnResourcePolicy
 
         document = iam.PolicyDocument(statements=[iam.PolicyStatement(

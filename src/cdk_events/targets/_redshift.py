@@ -8,6 +8,7 @@ from typing import Any
 from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ._checks import check_input, check_queue, check_role
 from ._util import bind_base_target_config, singleton_event_role
 
@@ -39,8 +40,6 @@ class RedshiftQuery:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Let the role run the statements on the cluster and configure the target."""
-        from ..aws import iam
-
         statements = self._statements(rule)
         if not isinstance(self.cluster_arn, str) or not self.cluster_arn:
             raise construct_error(rule, "RedshiftQuery target: 'cluster_arn' must be a cluster ARN "

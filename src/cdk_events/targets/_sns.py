@@ -7,6 +7,7 @@ from typing import Any
 from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
+from ..aws import iam
 from ..core import Duration
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
 
@@ -31,8 +32,6 @@ class SnsTopic:
 
     def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
         """Grant publishing (topic policy or role) and configure the target."""
-        from ..aws import iam
-
         if self.authorize_using_role is False and self.role is not None:
             raise construct_error(rule, "Cannot provide a role when authorizeUsingRole is false")
         base = bind_base_target_config(rule, "SnsTopic", dead_letter_queue=self.dead_letter_queue,

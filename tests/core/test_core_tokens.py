@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cdk_events.core import (
     JSON_NULL,
@@ -24,7 +26,9 @@ from cdk_events.core import (
     TokenComparison,
     Tokenization,
     ValidationError,
+    cfn_concat,
 )
+from cdk_events.core._resolve import cfn_fold
 
 PARTITION = {"Ref": "AWS::Partition"}
 REGION = {"Ref": "AWS::Region"}
@@ -248,3 +252,20 @@ def test_tokens_with_slots_can_be_encoded() -> None:
     assert Token.as_number(token) == Token.as_number(token)
     stack = Stack(App(), "S")
     assert stack.resolve(f"a{marker}b") == "avb"
+
+
+_parts = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False) | st.sampled_from(["", "a", "b:"])
+    | st.just({"Ref": "X"}),
+    lambda inner: st.lists(inner, max_size=3).map(lambda items: {"Fn::Join": ["", items]})
+    | st.lists(inner, max_size=2).map(lambda items: {"Fn::Join": [",", items]}),
+    max_leaves=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(values=st.lists(_parts, min_size=2, max_size=6))
+def test_one_pass_fold_equals_pairwise_concatenation(values: list[Any]) -> None:
+    expected = values[0]
+    for value in values[1:]:
+        expected = cfn_concat(expected, value)
+    assert cfn_fold(values) == expected

@@ -103,6 +103,50 @@ def cfn_concat(left: Any, right: Any) -> Any:
     return {"Fn::Join": ["", minimal_join("", [left, right])]}
 
 
+def _join_items(value: Any) -> list[Any] | None:
+    """The parts of `{"Fn::Join": ["", [...]]}` that `minimal_join` splices into an enclosing join."""
+    if isinstance(value, dict) and len(value) == 1:
+        join = value.get("Fn::Join")
+        if (isinstance(join, list) and len(join) == 2 and join[0] == "" and isinstance(join[1], list)
+                and not is_unresolved(join[1])):
+            return join[1]
+    return None
+
+
+def cfn_fold(values: list[Any]) -> Any:
+    """`cfn_concat` folded over `values` left to right, in one pass: the same result (literals merged,
+    joins spliced) without re-joining the growing list at every step."""
+    if not values:
+        return cfn_concat(None, None)
+    result = values[0]
+    items: list[Any] | None = None  # the parts of the join `result` stands for, once it is one
+    for right in values[1:]:
+        if items is None:
+            if result is None:
+                result = right if right is not None else ""
+                continue
+            if right is None:
+                continue
+            if _concatable(result) and _concatable(right):
+                result = _js_str(result) + _js_str(right)
+                continue
+            items = []
+            _append_parts(items, result)
+        elif right is None:
+            continue
+        _append_parts(items, right)
+    return result if items is None else {"Fn::Join": ["", items]}
+
+
+def _append_parts(items: list[Any], value: Any) -> None:
+    parts = _join_items(value)
+    for part in (value,) if parts is None else parts:
+        if items and _is_plain_string(part) and _is_plain_string(items[-1]):
+            items[-1] = items[-1] + part
+        else:
+            items.append(part)
+
+
 class ITokenResolver:
     """How tokens, strings with tokens and list tokens are turned into values."""
 
@@ -146,6 +190,8 @@ class DefaultTokenResolver(ITokenResolver):
 
     def resolve_string(self, fragments: Fragments, context: ResolveContext) -> Any:
         """Resolve each token of the string and fold the pieces."""
+        if self.concat is cfn_concat:
+            return cfn_fold([context.resolve(value) if is_token else value for is_token, value in fragments.items])
         return fragments.map_tokens(context.resolve).join(self.concat)
 
     def resolve_list(self, value: list[str], context: ResolveContext) -> Any:

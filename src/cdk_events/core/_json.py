@@ -133,11 +133,19 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
-_rapidjson: Any
-try:  # a C writer whose output equals JSON.stringify's for regular values (see `template_text`)
-    import rapidjson as _rapidjson
-except ImportError:  # pragma: no cover - a declared dependency; the pure-Python writer is exact too
-    _rapidjson = None
+_C_WRITER: list[Any] = []  # python-rapidjson's `dumps` (or None), imported on first use
+
+
+def _c_writer() -> Any:
+    """python-rapidjson's `dumps`, or None where it is not installed (the exact writer is used then)."""
+    if not _C_WRITER:
+        try:
+            import rapidjson
+        except ImportError:  # pragma: no cover - a declared dependency; the pure-Python writer is exact too
+            _C_WRITER.append(None)
+        else:
+            _C_WRITER.append(rapidjson.dumps)
+    return _C_WRITER[0]
 
 
 def template_text(value: Any, indent: int, *, regular: bool) -> str:
@@ -146,9 +154,10 @@ def template_text(value: Any, indent: int, *, regular: bool) -> str:
     C writer formats everything else as JavaScript does, except control characters (`\\u001F` where
     JavaScript writes `\\u001f`) and `None` (JavaScript leaves `undefined` out): text with any `\\u` escape or
     `null` is written again by the exact writer."""
-    if regular and _rapidjson is not None:
+    dumps = _c_writer() if regular else None
+    if dumps is not None:
         try:
-            text: str = _rapidjson.dumps(value, indent=indent or None, ensure_ascii=False)
+            text: str = dumps(value, indent=indent or None, ensure_ascii=False)
         except (TypeError, ValueError, OverflowError):
             pass
         else:

@@ -27,6 +27,9 @@ RESOURCE_LIMIT_CONTEXT = "@aws-cdk/core:stackResourceLimit"
 VALIDATE_TEMPLATES_CONTEXT = "@aws-cdk/core:validateAgainstDefaultRules"
 _MESSAGE_LEVELS = {WARNING: "warning", ERROR: "error", INFO: "info"}
 _OWN_FILES = (".template.json", ".assets.json", ".metadata.json")
+# files with fewer resources (or metadata entries) are written by the Python writer: for them the C writer
+# does not repay its import (a few milliseconds, once)
+_C_WRITER_MIN_ITEMS = 25
 
 
 def resolve_construct_dependencies(root: Construct) -> None:
@@ -197,8 +200,9 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
     for stack in stacks:
         template = templates[stack]
         _check_resource_limit(stack, template)
+        large = len(template.get("Resources", ())) >= _C_WRITER_MIN_ITEMS
         text = template_text(template, 0 if stack.suppress_template_indentation else 1,
-                             regular=not kinds[stack].irregular)
+                             regular=large and not kinds[stack].irregular)
         texts[stack] = text
         template_hash = hashlib.sha256(text.encode()).hexdigest()
         metadata, messages, metadata_strings = _stack_metadata(stack)
@@ -207,13 +211,15 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
         files[stack.template_file] = text
         files[f"{stack.artifact_id}.assets.json"] = js_stringify(synthesizer.asset_manifest(template_hash), 2)
         if metadata:
-            files[f"{stack.artifact_id}.metadata.json"] = template_text(metadata, 2, regular=metadata_strings)
+            files[f"{stack.artifact_id}.metadata.json"] = template_text(
+                metadata, 2, regular=metadata_strings and len(metadata) >= _C_WRITER_MIN_ITEMS)
         artifacts[f"{stack.artifact_id}.assets"] = synthesizer.asset_artifact()
         dependencies = [dep.artifact_id for dep in stack.dependencies]
         artifacts[stack.artifact_id] = synthesizer.stack_artifact(template_hash, dependencies, bool(metadata))
     if app.tree_metadata:
         tree, tree_regular = _tree(app)
-        files["tree.json"] = template_text(tree, 0, regular=tree_regular)
+        resources = sum(len(t.get("Resources", ())) for t in templates.values())
+        files["tree.json"] = template_text(tree, 0, regular=tree_regular and resources >= _C_WRITER_MIN_ITEMS)
         artifacts["Tree"] = {"type": "cdk:tree", "properties": {"file": "tree.json"}}
     manifest = {"version": MANIFEST_VERSION, "artifacts": artifacts}
     files["manifest.json"] = js_stringify(manifest, 2)

@@ -7,13 +7,11 @@ core (`App`, `Stack`, `Duration`, ...) in `cdk_events.core`.
 
 __version__ = "0.1.0"
 
-import gc as _gc
+from typing import TYPE_CHECKING
 
-# Importing builds many classes (attrs generates their methods): the cyclic garbage collector would run
-# dozens of times over young objects that all stay alive. It is paused while the package loads.
-_collecting = _gc.isenabled()
-_gc.disable()
-try:
+from ._public import lazy_exports
+
+if TYPE_CHECKING:
     from ._api_destination import ApiDestination, HttpMethod, IApiDestination
     from ._archive import Archive
     from ._cfn_events import (
@@ -38,14 +36,9 @@ try:
     from ._event_pattern import EventPattern
     from ._input import EventField, RuleTargetInput, RuleTargetInputProperties
     from ._match import Match
-    from ._public import set_public_module
     from ._rule import IRule, MirrorRule, Rule
     from ._schedule import Schedule
     from ._target import IRuleTarget, RuleTargetConfig
-finally:
-    if _collecting:
-        _gc.enable()
-    del _collecting
 
 __all__ = [
     "ApiDestination",
@@ -83,4 +76,38 @@ __all__ = [
     "Schedule",
 ]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "ApiDestination": "._api_destination",
+    "HttpMethod": "._api_destination",
+    "IApiDestination": "._api_destination",
+    "Archive": "._archive",
+    "CfnApiDestination": "._cfn_events",
+    "CfnArchive": "._cfn_events",
+    "CfnConnection": "._cfn_events",
+    "CfnEndpoint": "._cfn_events",
+    "CfnEventBus": "._cfn_events",
+    "CfnEventBusPolicy": "._cfn_events",
+    "CfnRule": "._cfn_events",
+    "Authorization": "._connection",
+    "Connection": "._connection",
+    "HttpParameter": "._connection",
+    "IConnection": "._connection",
+    "EventBus": "._event_bus",
+    "EventBusGrants": "._event_bus",
+    "EventBusPolicy": "._event_bus",
+    "IEventBus": "._event_bus",
+    "IncludeDetail": "._event_bus",
+    "Level": "._event_bus",
+    "LogConfig": "._event_bus",
+    "EventPattern": "._event_pattern",
+    "EventField": "._input",
+    "RuleTargetInput": "._input",
+    "RuleTargetInputProperties": "._input",
+    "Match": "._match",
+    "IRule": "._rule",
+    "MirrorRule": "._rule",
+    "Rule": "._rule",
+    "Schedule": "._schedule",
+    "IRuleTarget": "._target",
+    "RuleTargetConfig": "._target",
+})

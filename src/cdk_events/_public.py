@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 from typing import Any
 
@@ -30,7 +31,15 @@ def lazy_exports(namespace: dict[str, Any], exports: dict[str, str]) -> None:
         module_name = exports.get(name)
         if module_name is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module_name, package), name)
+        # importing builds many classes (attrs generates their methods): the cyclic garbage collector
+        # would run again and again over young objects that all stay alive; it is paused meanwhile
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            value = getattr(importlib.import_module(module_name, package), name)
+        finally:
+            if collecting:
+                gc.enable()
         module = getattr(value, "__module__", None)
         if isinstance(module, str) and module.startswith(package + "."):
             with contextlib.suppress(AttributeError, TypeError):

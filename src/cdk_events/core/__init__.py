@@ -4,54 +4,65 @@ App, Stack, tokens, intrinsics (`Fn`, `Aws`), ARNs, logical ids, `CfnResource` a
 template elements, and the cloud assembly writer.
 """
 
-from .._public import set_public_module
-from ._annotations import Annotations
-from ._app import App
-from ._arn import Arn, ArnComponents, ArnFormat
-from ._assembly import CloudAssembly, CloudFormationStackArtifact
-from ._aws import Aws
-from ._cfn_element import CfnElement, CfnRefElement, CfnReference, CfnResource, CfnResourceOptions
-from ._cfn_json import to_json_string
-from ._cfn_misc import CfnCondition, CfnMapping, CfnOutput, CfnParameter, CfnRule
-from ._construct import (
-    Construct,
-    ConstructOrder,
-    IConstruct,
-    IDependable,
-    IValidation,
-    MetadataEntry,
-    Node,
-)
-from ._duration import Duration, TimeUnit
-from ._errors import (
-    CdkEventsError,
-    CycleError,
-    ResolutionError,
-    SynthesisError,
-    UnscopedValidationError,
-    ValidationError,
-)
-from ._feature_flags import RECOMMENDED_FEATURE_FLAGS, FeatureFlags
-from ._fn import Fn
-from ._json import JSON_NULL, JsonNull, js_number, js_stringify
-from ._lazy import Lazy
-from ._names import Names
-from ._references import reference_from
-from ._removal_policy import RemovalPolicy
-from ._resolve import DefaultTokenResolver, ITokenResolver, cfn_concat, minimal_join
-from ._resource import PhysicalName, Resource, ResourceEnvironment, generate_physical_name
-from ._secret_value import SecretValue
-from ._stack import Environment, Stack, TemplateOptions
-from ._synthesizer import DefaultStackSynthesizer
-from ._tags import Aspects, IAspect, TagManager, Tags
-from ._token import (
-    Intrinsic,
-    IPostProcessor,
-    IResolvable,
-    IResolveContext,
-    ResolutionTypeHint,
-)
-from ._token_api import Token, TokenComparison, Tokenization
+import gc as _gc
+
+# Importing builds many classes (attrs generates their methods): the cyclic garbage collector would run
+# dozens of times over young objects that all stay alive. It is paused while the core loads.
+_collecting = _gc.isenabled()
+_gc.disable()
+try:
+    from .._public import set_public_module
+    from ._annotations import Annotations
+    from ._app import App
+    from ._arn import Arn, ArnComponents, ArnFormat
+    from ._assembly import CloudAssembly, CloudFormationStackArtifact
+    from ._aws import Aws
+    from ._cfn_element import CfnElement, CfnRefElement, CfnReference, CfnResource, CfnResourceOptions
+    from ._cfn_json import to_json_string
+    from ._cfn_misc import CfnCondition, CfnMapping, CfnOutput, CfnParameter, CfnRule
+    from ._construct import (
+        Construct,
+        ConstructOrder,
+        IConstruct,
+        IDependable,
+        IValidation,
+        MetadataEntry,
+        Node,
+    )
+    from ._duration import Duration, TimeUnit
+    from ._errors import (
+        CdkEventsError,
+        CycleError,
+        ResolutionError,
+        SynthesisError,
+        UnscopedValidationError,
+        ValidationError,
+    )
+    from ._feature_flags import RECOMMENDED_FEATURE_FLAGS, FeatureFlags
+    from ._fn import Fn
+    from ._json import JSON_NULL, JsonNull, js_number, js_stringify
+    from ._lazy import Lazy
+    from ._names import Names
+    from ._references import reference_from
+    from ._removal_policy import RemovalPolicy
+    from ._resolve import DefaultTokenResolver, ITokenResolver, cfn_concat, minimal_join
+    from ._resource import PhysicalName, Resource, ResourceEnvironment, generate_physical_name
+    from ._secret_value import SecretValue
+    from ._stack import Environment, Stack, TemplateOptions
+    from ._synthesizer import DefaultStackSynthesizer
+    from ._tags import Aspects, IAspect, TagManager, Tags
+    from ._token import (
+        Intrinsic,
+        IPostProcessor,
+        IResolvable,
+        IResolveContext,
+        ResolutionTypeHint,
+    )
+    from ._token_api import Token, TokenComparison, Tokenization
+finally:
+    if _collecting:
+        _gc.enable()
+    del _collecting
 
 __all__ = [
     "JSON_NULL",

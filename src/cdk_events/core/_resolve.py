@@ -248,7 +248,7 @@ class ResolveContext(IResolveContext, _PostProcessorSlot):
 
 class ValueKinds:
     """What a resolution met that JSON writers format differently from JavaScript's `JSON.stringify`:
-    non-integral or huge numbers, `null`, integer-like keys (JavaScript orders them first). A template
+    floats, integers past 2**53, `null`, integer-like keys (JavaScript orders them first). A template
     without any (`irregular` False) can be written by a generic fast JSON writer."""
 
     __slots__ = ("irregular",)

@@ -56,6 +56,7 @@ class IConstruct(Protocol):
     def node(self) -> Node: ...
 
 
+DEPENDENCIES_IN_TREE = "_dependencies_in_tree"  # set on the root once any construct below has dependencies
 _NO_CONTEXT: dict[str, Any] = {}  # shared empty values of a new node (replaced before the first write)
 _NONE: list[Any] = []
 
@@ -295,6 +296,7 @@ class Node:
             if dep not in self._dependencies:
                 if self._dependencies is _NONE:
                     self._dependencies = []
+                    self.root.__dict__[DEPENDENCIES_IN_TREE] = True
                 self._dependencies.append(dep)
 
     @property

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ._annotations import ERROR, INFO, WARNING
 from ._assembly import CloudAssembly, CloudFormationStackArtifact
 from ._cfn_element import CfnElement
-from ._construct import Construct
+from ._construct import DEPENDENCIES_IN_TREE, Construct
 from ._errors import ValidationError
 from ._json import _needs_reorder, js_stringify, template_text
 from ._resolve import ValueKinds, resolve
@@ -38,6 +38,8 @@ def resolve_construct_dependencies(root: Construct) -> None:
     resource below the target."""
     from ._cfn_element import CfnResource
 
+    if not root.__dict__.get(DEPENDENCIES_IN_TREE):
+        return  # nobody called `node.add_dependency`: nothing to turn into DependsOn
     for source in root.node.iter_preorder():
         dependencies = source.node._dependencies
         if not dependencies:
@@ -148,6 +150,7 @@ def _tree(app: App) -> tuple[dict[str, Any], bool]:
     the C writer would not)."""
     version = _version()
     digit_ids = False
+    infos: dict[type, dict[str, str]] = {}  # one (never modified) constructInfo per class
 
     def node_of(construct: Construct) -> dict[str, Any]:
         nonlocal digit_ids
@@ -156,7 +159,11 @@ def _tree(app: App) -> tuple[dict[str, Any], bool]:
         if node._children:
             children = out["children"] = {c.node.id: node_of(c) for c in node._children.values()}
             digit_ids = digit_ids or _needs_reorder(children)
-        out["constructInfo"] = {"fqn": f"cdk-events.{type(construct).__name__}", "version": version}
+        kind = type(construct)
+        info = infos.get(kind)
+        if info is None:
+            info = infos[kind] = {"fqn": f"cdk-events.{kind.__name__}", "version": version}
+        out["constructInfo"] = info
         return out
 
     tree = {"version": "tree-0.1", "tree": node_of(app)}

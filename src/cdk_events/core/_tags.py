@@ -9,6 +9,7 @@ from ._construct import Construct
 from ._json import locale_sort_key
 
 ASPECTS_KEY = "_aspects"
+_ASPECTS_IN_TREE = "_aspects_in_tree"  # set on the root once any scope below gets aspects
 # tags given when the manager is created (`Stack(tags=...)`, an L1's `tags=`) rank below
 # `Tags.of(...).add` (100) and `remove` (200), as in the CDK
 _EXTERNAL_TAG_PRIORITY = 50
@@ -98,11 +99,14 @@ class Aspects:
         aspects: list[IAspect] | None = self._scope.__dict__.get(ASPECTS_KEY)
         if aspects is None:
             aspects = self._scope.__dict__[ASPECTS_KEY] = []
+            self._scope.node.root.__dict__[_ASPECTS_IN_TREE] = True
         return aspects
 
 
 def invoke_aspects(root: Construct) -> None:
     """Apply every aspect to its scope and all constructs below, parents' aspects first."""
+    if not root.__dict__.get(_ASPECTS_IN_TREE):
+        return  # no scope of this tree ever had aspects: nothing to visit
 
     def recurse(construct: Construct, inherited: list[IAspect]) -> None:
         own: list[IAspect] = construct.__dict__.get(ASPECTS_KEY) or []

@@ -475,6 +475,10 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
             resolved = None
         elif item_type is dict and nested:
             resolved = _resolve_dict(item, options, (path, key if type(key) is str else str(key)), depth)
+        elif item_type is list and nested:
+            resolved = _resolve_list(item, options, (path, key if type(key) is str else str(key)), depth)
+            if resolved is None and remove_empty:
+                continue
         else:
             resolved = _resolve(item, options, (path, key if type(key) is str else str(key)), depth)
             if resolved is None and remove_empty:

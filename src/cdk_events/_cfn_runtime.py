@@ -197,6 +197,8 @@ def add_external_tags(manager: TagManager, tags: Any) -> list[Any]:
 def render_tags(manager: TagManager, tags: Any = None, dynamic: list[Any] | None = None) -> Any:
     """The `Tags` property: the manager's tags sorted by key, after merging `tags` (the raw tags given
     to the L1, combined at render like the CDK's `renderTags(tags)`), then any dynamic entries."""
+    if tags is None and not dynamic and not manager.has_tags():
+        return None  # (most resources: no tags at all)
     extra = list(dynamic or [])
     if tags is not None:
         extra.extend(add_external_tags(manager, tags))

@@ -311,8 +311,10 @@ class CfnResource(CfnRefElement):
             depends = [r.logical_id for r in sorted(self._depends_on, key=lambda r: _locale_key(r.node.path))]
         entry: dict[str, Any] = {"Type": self.cfn_resource_type}
         props = self._render_properties()
-        if props and any(v is not None for v in props.values()):
-            entry["Properties"] = props
+        for value in props.values():
+            if value is not None:
+                entry["Properties"] = props
+                break
         if depends:
             entry["DependsOn"] = depends
         if options.creation_policy is not None:

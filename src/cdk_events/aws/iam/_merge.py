@@ -129,14 +129,19 @@ def _one_pass(comps: list[_Comparable | None]) -> bool:
         if current is None or current.statement.sid:
             continue
         position = i
+        combined = False
         while True:
             j = _next_partner(comps, index, current, position)
             if j is None:
                 break
             other = comps[j]
             assert other is not None
-            current = _Comparable(_combine(current.statement, other.statement))
-            comps[i] = current
+            # a statement with the same sets as an already combined one (whose values are sorted) would
+            # give the same statement again: it is only dropped
+            if not combined or other.a != current.a or other.r != current.r or other.p != current.p:
+                current = _Comparable(_combine(current.statement, other.statement))
+                comps[i] = current
+                combined = True
             comps[j] = None
             position = j
             changed = True

@@ -226,3 +226,28 @@ def test_objects_alive_at_exit_skip_the_final_collection(tmp_path: Path, keep_co
                             capture_output=True, text=True)
     assert result.stdout.strip() == expected
     assert (tmp_path / "out" / "S.template.json").exists()
+
+
+def test_an_output_folder_on_another_file_system_is_staged_inside_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cdk_events.core._synthesis as synthesis
+
+    staged: list[str] = []
+    real_makedirs = os.makedirs
+
+    def makedirs(path: str, *args: object, **kwargs: object) -> None:
+        if ".cdk-events-staging-" in str(path):
+            staged.append(str(path))
+        real_makedirs(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(synthesis, "_same_device", lambda a, b: False)
+    monkeypatch.setattr(synthesis.os, "makedirs", makedirs)
+    out = tmp_path / "mounted"
+    for _ in range(2):  # the second synthesis replaces the files of the first
+        app = App(outdir=str(out))
+        CfnResource(Stack(app, "S"), "R", type="AWS::SNS::Topic")
+        app.synth()
+    assert staged and all(path.startswith(str(out) + os.sep) for path in staged)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "S.assets.json", "S.metadata.json", "S.template.json", "cdk.out", "manifest.json", "tree.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mounted"]

@@ -247,15 +247,17 @@ def write_assembly(outdir: str, files: dict[str, str]) -> None:
     ext4 flush the new file to disk first, which costs more than the whole write."""
     outdir = os.path.abspath(outdir)
     parent = os.path.dirname(outdir)
-    os.makedirs(parent, exist_ok=True)
-    staging = os.path.join(parent, f".cdk-events-staging-{os.getpid()}-{time.time_ns()}")
+    os.makedirs(outdir, exist_ok=True)
+    # the staging folder must be on the output folder's file system (files are renamed, not copied):
+    # next to it, or inside it when the output folder is a mount point (a container volume, say)
+    base = parent if _same_device(parent, outdir) else outdir
+    staging = os.path.join(base, f".cdk-events-staging-{os.getpid()}-{time.time_ns()}")
     previous = os.path.join(staging, ".previous")
     os.makedirs(previous)
     try:
         for name, text in files.items():
             with open(os.path.join(staging, name), "w", encoding="utf-8") as file:
                 file.write(text)
-        os.makedirs(outdir, exist_ok=True)
         stale = [entry.name for entry in os.scandir(outdir) if entry.is_file() and entry.name not in files and (
             entry.name in ("manifest.json", "tree.json", "cdk.out") or entry.name.endswith(_OWN_FILES))]
         for name in files:
@@ -268,6 +270,10 @@ def write_assembly(outdir: str, files: dict[str, str]) -> None:
                 os.unlink(os.path.join(outdir, name))
     finally:
         _remove_tree(staging)
+
+
+def _same_device(a: str, b: str) -> bool:
+    return os.stat(a).st_dev == os.stat(b).st_dev
 
 
 def _remove_tree(directory: str) -> None:

@@ -1,4 +1,5 @@
-"""Public names report their package: `cdk_events.Rule`, not `cdk_events._rule.Rule` (reprs, errors, docs)."""
+"""How packages publish their names: loaded on first use, and reporting the package as their module
+(`cdk_events.Rule`, not `cdk_events._rule.Rule`: reprs, errors, docs)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ def set_public_module(namespace: dict[str, Any]) -> None:
     """Set `__module__` of each name in the package's `__all__` that was defined in one of its modules."""
     package = namespace["__name__"]
     for name in namespace["__all__"]:
-        value = namespace[name]
-        module = getattr(value, "__module__", None)
-        if isinstance(module, str) and module.startswith(package + "."):
-            with contextlib.suppress(AttributeError, TypeError):
-                value.__module__ = package
+        _claim(namespace[name], package)
+
+
+def _claim(value: Any, package: str) -> None:
+    """Make a value defined in one of `package`'s private modules report `package` as its module."""
+    module = getattr(value, "__module__", None)
+    if isinstance(module, str) and module.startswith(package + "."):
+        with contextlib.suppress(AttributeError, TypeError):
+            value.__module__ = package
 
 
 def lazy_exports(namespace: dict[str, Any], exports: dict[str, str]) -> None:
@@ -40,10 +45,7 @@ def lazy_exports(namespace: dict[str, Any], exports: dict[str, str]) -> None:
         finally:
             if collecting:
                 gc.enable()
-        module = getattr(value, "__module__", None)
-        if isinstance(module, str) and module.startswith(package + "."):
-            with contextlib.suppress(AttributeError, TypeError):
-                value.__module__ = package
+        _claim(value, package)
         namespace[name] = value
         return value
 

@@ -11,7 +11,7 @@ import attrs
 
 from ._errors import construct_error
 from .core import IResolvable, IResolveContext, Lazy, Stack, ValidationError
-from .core._json import compact_encoder, js_stringify
+from .core._json import compact_json, js_stringify
 from .core._resolve import DefaultTokenResolver, ResolveContext, ValueKinds, _PostProcessorSlot, resolve
 from .core._token import TOKEN_MAP
 
@@ -199,7 +199,6 @@ class _FieldAwareInput(RuleTargetInput):
         return rendered
 
 
-_c_json = compact_encoder(ensure_ascii=False)
 _DEPLOY_TIME_MARKERS = re.compile(r"\{Token\[|\de\+")  # string/list token markers, number tokens (-1.8e+289)
 
 
@@ -210,7 +209,7 @@ def _literal_rendering(resolved: Any, input_type: InputType, *, regular: bool) -
     writes. Huge numbers (`1e+300`) also count as "maybe a token": those inputs take the synthesis-time path."""
     if resolved is None:
         return None
-    stringify = _c_json if regular else js_stringify
+    stringify = compact_json if regular else js_stringify
     try:
         if input_type is InputType.MULTILINE:
             if not isinstance(resolved, str):

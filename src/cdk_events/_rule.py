@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from ._cfn_events import CfnRule
@@ -16,8 +16,7 @@ from .core import (
     ArnComponents,
     ArnFormat,
     Construct,
-    IResolvable,
-    IResolveContext,
+    Lazy,
     Resource,
     ResourceEnvironment,
     Stack,
@@ -106,8 +105,8 @@ class Rule(Resource):
             description=description,
             state="DISABLED" if enabled is False else "ENABLED",
             schedule_expression=self.schedule_expression,
-            event_pattern=_RenderedAtSynthesis(self._render_event_pattern),
-            targets=_RenderedAtSynthesis(self._render_targets),
+            event_pattern=Lazy.any(self._render_event_pattern),
+            targets=Lazy.any(self._render_targets),
             event_bus_name=event_bus.event_bus_name if event_bus is not None else None,
             role_arn=role.role_arn if role is not None else None,
         )
@@ -269,12 +268,17 @@ class Rule(Resource):
 
     def _pattern_problem(self, pattern: Any) -> str | None:
         """What EventBridge would say about the pattern (patterns with deploy-time values are not checked)."""
-        if pattern is None or _certainly_valid(pattern):
-            return None  # (the local engine is imported only for the patterns that need it)
+        if pattern is None:
+            return None
         from .local import InvalidEventPatternError, validate_event_pattern
 
         try:
-            pattern = _literal_json(pattern)
+            validate_event_pattern(pattern)  # (most patterns are plain JSON already: checked as they are)
+            return None
+        except InvalidEventPatternError:
+            pass
+        try:
+            pattern = _literal_json(pattern)  # JSON_NULL as null; intrinsics: known only at deploy time
         except _DeployTimeValue:
             return None
         try:
@@ -300,18 +304,6 @@ class Rule(Resource):
         except _DeployTimeValue:
             raise construct_error(self, "matches(): the pattern holds values known only at deploy time") from None
         return test_event_pattern(literal, event)
-
-
-class _RenderedAtSynthesis(IResolvable):
-    """A rule property rendered when the template is resolved (what `Lazy.any` does, without the cache)."""
-
-    __slots__ = ("render",)
-
-    def __init__(self, render: Callable[[], Any]):
-        self.render = render
-
-    def resolve(self, context: IResolveContext) -> Any:
-        return self.render()
 
 
 class _RuleValidation:
@@ -359,72 +351,6 @@ _RULER_ONLY_REASONS = ("Bottom must be less than top",)
 
 class _DeployTimeValue(Exception):
     """The value holds an intrinsic: it is known only at deploy time."""
-
-
-_NUMERIC_OPERATORS = frozenset(("=", "<", "<=", ">", ">="))
-_SAFE_INT = 2**53
-
-
-def _is_plain_number(value: Any) -> bool:
-    kind = type(value)
-    if kind is int:
-        return bool(-_SAFE_INT <= value <= _SAFE_INT)
-    return kind is float and bool(value - value == 0.0)  # finite
-
-
-def _certainly_valid_numeric(terms: Any) -> bool:
-    if type(terms) is not list:
-        return False
-    if len(terms) == 2:
-        return terms[0] in _NUMERIC_OPERATORS and _is_plain_number(terms[1])
-    return (len(terms) == 4 and terms[0] in (">", ">=") and terms[2] in ("<", "<=") and _is_plain_number(terms[1])
-            and _is_plain_number(terms[3]) and float(terms[1]) < float(terms[3]))
-
-
-def _certainly_valid_matcher(matcher: dict[str, Any]) -> bool:
-    if len(matcher) != 1:
-        return False
-    name, value = next(iter(matcher.items()))
-    kind = type(value)
-    if name in ("prefix", "suffix", "equals-ignore-case"):
-        return kind is str
-    if name == "exists":
-        return kind is bool
-    if name == "numeric":
-        return _certainly_valid_numeric(value)
-    if name == "anything-but":
-        if kind is str or _is_plain_number(value):
-            return True
-        return kind is list and bool(value) and (all(type(v) is str for v in value) or
-                                                 all(_is_plain_number(v) for v in value))
-    return False
-
-
-def _certainly_valid(pattern: Any) -> bool:
-    """True when a rendered pattern has a common shape that is certainly valid and literal: nested objects
-    whose leaves are non-empty lists of plain values and single-key `prefix`, `suffix`, `equals-ignore-case`,
-    `exists`, `numeric` or `anything-but` matchers. False means "run the full check" (the local engine's
-    compiler), which also finds deploy-time values; this shortcut only spares that work for most rules."""
-    if type(pattern) is not dict or not pattern:
-        return False
-    for key, value in pattern.items():
-        if type(key) is not str or key == "$or" or key == "Ref" or key.startswith("Fn::"):
-            return False
-        kind = type(value)
-        if kind is dict:
-            if not _certainly_valid(value):
-                return False
-        elif kind is list and value:
-            for item in value:
-                item_kind = type(item)
-                if item_kind is str or item_kind is bool or item is None or item is JSON_NULL or \
-                        _is_plain_number(item):
-                    continue
-                if item_kind is not dict or not _certainly_valid_matcher(item):
-                    return False
-        else:
-            return False
-    return True
 
 
 def _literal_json(value: Any) -> Any:

@@ -64,6 +64,11 @@ def compact_encoder(default: Callable[[Any], Any] | None = None, *,
     return encode
 
 
+compact_json: Callable[[Any], str] = compact_encoder(ensure_ascii=False)
+"""`json.dumps(value, separators=(",", ":"), ensure_ascii=False)`, reused: for regular values (see
+`ValueKinds`) exactly what `JSON.stringify` writes; raises `TypeError` for values JSON does not have."""
+
+
 def js_number(value: float | int) -> str:
     """Format a number as JavaScript's `Number.prototype.toString` does."""
     if isinstance(value, int):

@@ -44,6 +44,9 @@ def _producer_function(producer: Producer) -> tuple[Callable[..., Any], bool]:
 class LazyValue(IResolvable):
     """A token that asks a producer for its value at resolution (once, unless uncached)."""
 
+    __slots__ = ("_cache", "_cached", "_has_cached", "_omit_empty_array", "_produce", "_with_context",
+                 "display_hint", "type_hint")
+
     def __init__(self, producer: Producer, *, cache: bool, display_hint: str | None = None,
                  type_hint: ResolutionTypeHint | None = None, omit_empty_array: bool = False):
         self._produce, self._with_context = _producer_function(producer)

@@ -454,11 +454,7 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
     depth += 1
     # JavaScript visits integer-like keys first: tokens resolve in that order (it decides, e.g., the
     # order of an input transformer's InputPathsMap)
-    try:  # (the common case inline: the smallest key starts after the digits)
-        reorder = bool(value) and min(value)[:1] <= "9" and _needs_reorder(value)
-    except TypeError:
-        reorder = _needs_reorder(value)
-    if reorder:
+    if _needs_reorder(value):
         options.kinds.irregular = True
         pairs: Any = js_items(value)
     else:

@@ -9,26 +9,30 @@ Everything here takes plain JSON (dicts or JSON text), never constructs:
   ``cron(...)`` and ``rate(...)`` schedule expressions.
 """
 
-from .._public import set_public_module
-from ._cron import (
-    CronExpression,
-    RateExpression,
-    next_fire_times,
-    parse_schedule,
-    validate_schedule_expression,
-)
-from ._errors import (
-    InvalidEventError,
-    InvalidEventPatternError,
-    InvalidInputError,
-    InvalidScheduleError,
-    UndeliverableInputError,
-)
-from ._evaluate import test_event_pattern
-from ._input import render_input
-from ._matcher import Matcher
-from ._pattern import validate_event_pattern
-from ._simulate import RuleMatch, SimulationResult, TargetDelivery, simulate
+from typing import TYPE_CHECKING
+
+from .._public import lazy_exports
+
+if TYPE_CHECKING:
+    from ._cron import (
+        CronExpression,
+        RateExpression,
+        next_fire_times,
+        parse_schedule,
+        validate_schedule_expression,
+    )
+    from ._errors import (
+        InvalidEventError,
+        InvalidEventPatternError,
+        InvalidInputError,
+        InvalidScheduleError,
+        UndeliverableInputError,
+    )
+    from ._evaluate import test_event_pattern
+    from ._input import render_input
+    from ._matcher import Matcher
+    from ._pattern import validate_event_pattern
+    from ._simulate import RuleMatch, SimulationResult, TargetDelivery, simulate
 
 __all__ = [
     "CronExpression",
@@ -51,4 +55,23 @@ __all__ = [
     "validate_event_pattern",
 ]
 
-set_public_module(globals())
+lazy_exports(globals(), {
+    "CronExpression": "._cron",
+    "RateExpression": "._cron",
+    "next_fire_times": "._cron",
+    "parse_schedule": "._cron",
+    "validate_schedule_expression": "._cron",
+    "InvalidEventError": "._errors",
+    "InvalidEventPatternError": "._errors",
+    "InvalidInputError": "._errors",
+    "InvalidScheduleError": "._errors",
+    "UndeliverableInputError": "._errors",
+    "test_event_pattern": "._evaluate",
+    "render_input": "._input",
+    "Matcher": "._matcher",
+    "validate_event_pattern": "._pattern",
+    "RuleMatch": "._simulate",
+    "SimulationResult": "._simulate",
+    "TargetDelivery": "._simulate",
+    "simulate": "._simulate",
+})

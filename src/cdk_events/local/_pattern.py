@@ -348,4 +348,72 @@ def validate_event_pattern(pattern: str | bytes | Mapping[str, Any]) -> None:
 
     Raises :class:`InvalidEventPatternError` (a ``ValueError``) with AWS's message otherwise.
     """
+    if type(pattern) is dict and _certainly_valid(pattern):
+        return
     compile_pattern(pattern)
+
+
+_NUMERIC_OPERATORS = frozenset(("=", "<", "<=", ">", ">="))
+_SAFE_INT = 2**53
+
+
+def _is_plain_number(value: Any) -> bool:
+    kind = type(value)
+    if kind is int:
+        return bool(-_SAFE_INT <= value <= _SAFE_INT)
+    return kind is float and bool(value - value == 0.0)  # finite
+
+
+def _certainly_valid_numeric(terms: Any) -> bool:
+    if type(terms) is not list:
+        return False
+    if len(terms) == 2:
+        return terms[0] in _NUMERIC_OPERATORS and _is_plain_number(terms[1])
+    return (len(terms) == 4 and terms[0] in (">", ">=") and terms[2] in ("<", "<=") and _is_plain_number(terms[1])
+            and _is_plain_number(terms[3]) and float(terms[1]) < float(terms[3]))
+
+
+def _certainly_valid_matcher(matcher: dict[str, Any]) -> bool:
+    if len(matcher) != 1:
+        return False
+    name, value = next(iter(matcher.items()))
+    kind = type(value)
+    if name in ("prefix", "suffix", "equals-ignore-case"):
+        return kind is str
+    if name == "exists":
+        return kind is bool
+    if name == "numeric":
+        return _certainly_valid_numeric(value)
+    if name == "anything-but":
+        if kind is str or _is_plain_number(value):
+            return True
+        return kind is list and bool(value) and (all(type(v) is str for v in value) or
+                                                 all(_is_plain_number(v) for v in value))
+    return False
+
+
+def _certainly_valid(pattern: Any) -> bool:
+    """True when a pattern (plain dicts and lists) has a common shape that is certainly valid: nested objects
+    whose leaves are non-empty lists of plain values and single-key `prefix`, `suffix`, `equals-ignore-case`,
+    `exists`, `numeric` or `anything-but` matchers. False means "run the compiler", which gives AWS's
+    reasons; this shortcut only spares that work for most patterns (a rule checks its pattern at synth)."""
+    if type(pattern) is not dict or not pattern:
+        return False
+    for key, value in pattern.items():
+        if type(key) is not str or key == "$or":
+            return False
+        kind = type(value)
+        if kind is dict:
+            if not _certainly_valid(value):
+                return False
+        elif kind is list and value:
+            for item in value:
+                item_kind = type(item)
+                if item_kind is str or item_kind is bool or item is None or _is_plain_number(item):
+                    continue
+                if item_kind is not dict or not _certainly_valid_matcher(item):
+                    return False
+        else:
+            return False
+    return True
+

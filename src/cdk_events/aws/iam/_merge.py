@@ -15,7 +15,7 @@ from typing import Any
 
 from cdk_events.core import IPostProcessor, IResolveContext, js_stringify
 from cdk_events.core._json import _encode_str as encode_json_string
-from cdk_events.core._json import compact_encoder
+from cdk_events.core._json import compact_encoder, compact_json
 
 from ._policy_statement import PolicyStatement
 from ._principals import LITERAL_STRING_KEY, IPrincipal, dedupe_string_for
@@ -222,13 +222,12 @@ class PostProcessPolicyDocument(IPostProcessor):
         return result
 
 
-_fast_json = compact_encoder(ensure_ascii=False)
 
 
 def _identity(statement: Any) -> str:
     """A text that is equal for equal statements (the C JSON encoder; JavaScript's formatting only
     where the C encoder cannot write a value)."""
     try:
-        return _fast_json(statement)
+        return compact_json(statement)
     except TypeError:
         return js_stringify(statement)

@@ -1,6 +1,6 @@
-"""The synth-time shortcut for common event patterns never accepts what EventBridge's rules reject.
+"""The shortcut of `validate_event_pattern` for common patterns never accepts what EventBridge rejects.
 
-`Rule` checks every rendered pattern; a cheap structural test (`_certainly_valid`) spares the full
+Every rule's pattern is checked at synth; a cheap structural test (`_certainly_valid`) spares the full
 compile for the common shapes. It may say "not sure" for a valid pattern, never "valid" for an invalid one.
 """
 
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cdk_events._rule import _certainly_valid
 from cdk_events.local import InvalidEventPatternError, validate_event_pattern
+from cdk_events.local._pattern import _certainly_valid
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "conformance" / "event-patterns.jsonl"
 

@@ -137,14 +137,8 @@ class Grant:
             resources=list(resource_self_arns or resource_arns),
             principals=[grantee.grant_principal],
         )
-        added = resource.add_to_resource_policy(statement)
-        return Grant(
-            grantee=grantee,
-            actions=actions,
-            resource_arns=resource_arns,
-            resource_statement=statement,
-            policy_dependable=(added.policy_dependable or resource) if added.statement_added else None,
-        )
+        return Grant.add_statement_to_resource_policy(
+            grantee=grantee, actions=actions, resource_arns=resource_arns, resource=resource, statement=statement)
 
     @staticmethod
     def add_to_principal_and_resource(

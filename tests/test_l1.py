@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from cdk_events._cfn_events import (
+from cdk_events._cfn_generated import (
     CfnApiDestination,
     CfnArchive,
     CfnConnection,
@@ -21,7 +21,7 @@ from cdk_events._cfn_events import (
     CfnEventBusPolicy,
     CfnRule,
 )
-from cdk_events._cfn_runtime import CfnTag
+from cdk_events.core._cfn_runtime import CfnTag
 from cdk_events.core import App, CfnOutput, Stack, Tags
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -257,7 +257,7 @@ def test_properties_are_mutable(tmp_path: Path) -> None:
 
 
 def test_tags_merge_with_tag_aspects(tmp_path: Path) -> None:
-    from cdk_events.aws.sqs._cfn import CfnQueue
+    from cdk_events.aws.sqs._cfn_generated import CfnQueue
 
     def build(stack: Stack) -> None:
         rule = CfnRule(stack, "R", tags=[CfnTag(key="b", value="1"), {"Key": "a", "Value": "2"}])

@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 MODULES: dict[str, list[str]] = {
-    "src/cdk_events/_cfn_events.py": [
+    "src/cdk_events/_cfn_generated.py": [
         "AWS::Events::Rule",
         "AWS::Events::EventBus",
         "AWS::Events::EventBusPolicy",
@@ -34,16 +34,16 @@ MODULES: dict[str, list[str]] = {
         "AWS::Events::ApiDestination",
         "AWS::Events::Endpoint",
     ],
-    "src/cdk_events/aws/sqs/_cfn.py": ["AWS::SQS::Queue", "AWS::SQS::QueuePolicy"],
-    "src/cdk_events/aws/sns/_cfn.py": ["AWS::SNS::Topic", "AWS::SNS::TopicPolicy"],
-    "src/cdk_events/aws/kms/_cfn.py": ["AWS::KMS::Key"],
-    "src/cdk_events/aws/logs/_cfn.py": ["AWS::Logs::LogGroup", "AWS::Logs::ResourcePolicy"],
-    "src/cdk_events/aws/lambda_/_cfn.py": ["AWS::Lambda::Function", "AWS::Lambda::Permission"],
-    "src/cdk_events/aws/codecommit/_cfn.py": ["AWS::CodeCommit::Repository"],
-    "src/cdk_events/aws/kinesis/_cfn.py": ["AWS::Kinesis::Stream"],
-    "src/cdk_events/aws/ec2/_cfn.py": ["AWS::EC2::SecurityGroup"],
-    "src/cdk_events/aws/apigateway/_cfn.py": ["AWS::ApiGateway::RestApi"],
-    "src/cdk_events/aws/firehose/_cfn.py": ["AWS::KinesisFirehose::DeliveryStream"],
+    "src/cdk_events/aws/sqs/_cfn_generated.py": ["AWS::SQS::Queue", "AWS::SQS::QueuePolicy"],
+    "src/cdk_events/aws/sns/_cfn_generated.py": ["AWS::SNS::Topic", "AWS::SNS::TopicPolicy"],
+    "src/cdk_events/aws/kms/_cfn_generated.py": ["AWS::KMS::Key"],
+    "src/cdk_events/aws/logs/_cfn_generated.py": ["AWS::Logs::LogGroup", "AWS::Logs::ResourcePolicy"],
+    "src/cdk_events/aws/lambda_/_cfn_generated.py": ["AWS::Lambda::Function", "AWS::Lambda::Permission"],
+    "src/cdk_events/aws/codecommit/_cfn_generated.py": ["AWS::CodeCommit::Repository"],
+    "src/cdk_events/aws/kinesis/_cfn_generated.py": ["AWS::Kinesis::Stream"],
+    "src/cdk_events/aws/ec2/_cfn_generated.py": ["AWS::EC2::SecurityGroup"],
+    "src/cdk_events/aws/apigateway/_cfn_generated.py": ["AWS::ApiGateway::RestApi"],
+    "src/cdk_events/aws/firehose/_cfn_generated.py": ["AWS::KinesisFirehose::DeliveryStream"],
 }
 
 # Resources that aws-cdk-lib makes taggable the "legacy" way (`tags` is the TagManager, initialised
@@ -561,7 +561,7 @@ def gen_module(path: str, type_names: list[str]) -> str:
     if typing_names:
         header.append(f"from typing import {', '.join(typing_names)}")
     header += ["", ""]
-    header.append(f"from cdk_events._cfn_runtime import {', '.join(helpers)}")
+    header.append(f"from cdk_events.core._cfn_runtime import {', '.join(helpers)}")
     header.append("from cdk_events.core._cfn_element import CfnResource")
     header.append("from cdk_events.core._construct import Construct")
     if "TagManager" in text:

@@ -5,16 +5,15 @@
 core (`App`, `Stack`, `Duration`, ...) in `cdk_events.core`.
 """
 
-__version__ = "0.1.0"
-
 from typing import TYPE_CHECKING
 
-from ._public import lazy_exports
+from .core._public import lazy_exports
+from .core._version import VERSION as __version__
 
 if TYPE_CHECKING:
     from ._api_destination import ApiDestination, HttpMethod, IApiDestination
     from ._archive import Archive
-    from ._cfn_events import (
+    from ._cfn_generated import (
         CfnApiDestination,
         CfnArchive,
         CfnConnection,
@@ -81,13 +80,13 @@ lazy_exports(globals(), {
     "HttpMethod": "._api_destination",
     "IApiDestination": "._api_destination",
     "Archive": "._archive",
-    "CfnApiDestination": "._cfn_events",
-    "CfnArchive": "._cfn_events",
-    "CfnConnection": "._cfn_events",
-    "CfnEndpoint": "._cfn_events",
-    "CfnEventBus": "._cfn_events",
-    "CfnEventBusPolicy": "._cfn_events",
-    "CfnRule": "._cfn_events",
+    "CfnApiDestination": "._cfn_generated",
+    "CfnArchive": "._cfn_generated",
+    "CfnConnection": "._cfn_generated",
+    "CfnEndpoint": "._cfn_generated",
+    "CfnEventBus": "._cfn_generated",
+    "CfnEventBusPolicy": "._cfn_generated",
+    "CfnRule": "._cfn_generated",
     "Authorization": "._connection",
     "Connection": "._connection",
     "HttpParameter": "._connection",

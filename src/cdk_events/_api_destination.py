@@ -48,7 +48,7 @@ class ApiDestination(Resource):
                 rate_limit_per_second < 1:
             raise construct_error(self, f"'rate_limit_per_second' must be at least 1, got {rate_limit_per_second}")
         self.connection = connection
-        from ._cfn_events import CfnApiDestination
+        from ._cfn_generated import CfnApiDestination
 
         resource = CfnApiDestination(self, "ApiDestination", connection_arn=connection.connection_arn,
                                      description=description, http_method=(http_method or HttpMethod.POST).value,

@@ -18,7 +18,7 @@ class Archive(Resource):
                  archive_name: str | None = None, description: str | None = None,
                  retention: Duration | None = None, kms_key: Any = None):
         super().__init__(scope, id, physical_name=archive_name)
-        from ._cfn_events import CfnArchive
+        from ._cfn_generated import CfnArchive
 
         archive = CfnArchive(
             self, "Archive",

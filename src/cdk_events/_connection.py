@@ -112,7 +112,7 @@ class Connection(Resource):
                           "QueryStringParameters": _render_parameters(query_string_parameters)}
         auth = dict(authorization.auth_parameters)
         auth["InvocationHttpParameters"] = invocation
-        from ._cfn_events import CfnConnection
+        from ._cfn_generated import CfnConnection
 
         resource = CfnConnection(self, "Connection", authorization_type=authorization.authorization_type,
                                  auth_parameters=auth, description=description, name=self.physical_name)

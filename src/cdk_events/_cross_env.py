@@ -82,7 +82,7 @@ def _ensure_bus_target(rule: Rule, app: App, target_stack: Stack, account: str, 
                                  stack_name=f"{target_stack.stack_name}-EventBusPolicy-support-{region}-"
                                             f"{source_account}")
             prefix = f"Allow-account-{source_account}-"
-            from ._cfn_events import CfnEventBusPolicy
+            from ._cfn_generated import CfnEventBusPolicy
 
             CfnEventBusPolicy(policy_stack, "GivePermToOtherAccount", action="events:PutEvents",
                               statement_id=prefix + Names.unique_resource_name(rule, max_length=64 - len(prefix)),

@@ -169,7 +169,7 @@ class EventBus(_EventBusBase):
         if description is not None and not is_unresolved(description) and len(description) > 512:
             raise construct_error(self, f"description must be less than or equal to 512 characters, got "
                                         f"{len(description)}")
-        from ._cfn_events import CfnEventBus
+        from ._cfn_generated import CfnEventBus
 
         resource = CfnEventBus(
             self, "Resource", name=self.physical_name, event_source_name=source,
@@ -294,7 +294,7 @@ class EventBusPolicy(Resource):
     def __init__(self, scope: Construct, id: str, *, event_bus: IEventBus, statement: Any,
                  statement_id: str):
         super().__init__(scope, id)
-        from ._cfn_events import CfnEventBusPolicy
+        from ._cfn_generated import CfnEventBusPolicy
 
         rendered: Any = statement
         if hasattr(statement, "to_statement_json"):

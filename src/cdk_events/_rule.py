@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
-from ._cfn_events import CfnRule
+from ._cfn_generated import CfnRule
 from ._errors import construct_error
 from ._event_pattern import EventPattern, merge_event_pattern, pattern_object, render_event_pattern
 from ._schedule import Schedule

@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path.home() / ".cache" / "cdk-events-cli"
-QUICKSTART = ROOT / "src" / "cdk_events" / "_quickstart.py"
+QUICKSTART = ROOT / "src" / "cdk_events" / "cli" / "_quickstart.py"
 
 
 @pytest.fixture(scope="module")

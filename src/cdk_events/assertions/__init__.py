@@ -7,7 +7,7 @@ Failed assertions raise ``AssertionError`` with the AWS CDK's message texts.
 
 from typing import TYPE_CHECKING
 
-from .._public import lazy_exports
+from ..core._public import lazy_exports
 
 if TYPE_CHECKING:
     from ._annotations import Annotations, MetadataEntry, SynthesisMessage

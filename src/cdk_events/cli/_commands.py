@@ -22,7 +22,7 @@ class UsageError(Exception):
 
 def _app_path(app: str | None) -> Path:
     if app is None:
-        return Path(str(resources.files("cdk_events") / "_quickstart.py"))
+        return Path(str(resources.files("cdk_events.cli") / "_quickstart.py"))
     path = Path(app)
     if not path.is_file():
         raise UsageError(f"app file not found: {app}")

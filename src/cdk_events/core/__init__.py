@@ -11,7 +11,7 @@ import gc as _gc
 _collecting = _gc.isenabled()
 _gc.disable()
 try:
-    from .._public import set_public_module
+    from ._public import set_public_module
     from ._annotations import Annotations
     from ._app import App
     from ._arn import Arn, ArnComponents, ArnFormat

@@ -18,6 +18,7 @@ from ._json import _needs_reorder, js_stringify, template_text
 from ._resolve import ValueKinds, resolve
 from ._stack import Stack
 from ._synthesizer import MANIFEST_VERSION
+from ._version import VERSION
 from ._tags import invoke_aspects
 
 if TYPE_CHECKING:
@@ -171,9 +172,7 @@ def _tree(app: App) -> tuple[dict[str, Any], bool]:
 
 
 def _version() -> str:
-    from .. import __version__
-
-    return __version__
+    return VERSION
 
 
 def synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> CloudAssembly:

@@ -11,7 +11,7 @@ Everything here takes plain JSON (dicts or JSON text), never constructs:
 
 from typing import TYPE_CHECKING
 
-from .._public import lazy_exports
+from ..core._public import lazy_exports
 
 if TYPE_CHECKING:
     from ._cron import (

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING
 
-from .._public import lazy_exports
+from ..core._public import lazy_exports
 
 if TYPE_CHECKING:
     from ._api_destination import ApiDestination

@@ -176,7 +176,7 @@ class LogGroupEventsPolicy(Construct):
 
     def __init__(self, scope: Construct, id: str, log_group: Any):
         super().__init__(scope, id)
-        from ..aws.logs._cfn import CfnResourcePolicy
+        from ..aws.logs._cfn_generated import CfnResourcePolicy
 
         document = iam.PolicyDocument(statements=[iam.PolicyStatement(
             effect=iam.Effect.ALLOW, actions=["logs:PutLogEvents", "logs:CreateLogStream"],

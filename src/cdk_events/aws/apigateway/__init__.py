@@ -3,16 +3,16 @@
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnRestApi
+    from ._cfn_generated import CfnRestApi
     from ._rest_api import IRestApi, RestApi, RestApiBase
 
 __all__ = ["CfnRestApi", "IRestApi", "RestApi", "RestApiBase"]
 
 lazy_exports(globals(), {
-    "CfnRestApi": "._cfn",
+    "CfnRestApi": "._cfn_generated",
     "IRestApi": "._rest_api",
     "RestApi": "._rest_api",
     "RestApiBase": "._rest_api",

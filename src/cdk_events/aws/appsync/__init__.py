@@ -3,7 +3,7 @@
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
     from ._graphql_api import AuthorizationType, GraphqlApi, GraphqlApiBase, IGraphqlApi, Visibility

@@ -3,7 +3,7 @@ target (the `aws_cdk.aws_batch` counterpart)."""
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
     from ._imports import EcsJobDefinition, IJobDefinition, IJobQueue, JobQueue

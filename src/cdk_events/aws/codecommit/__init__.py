@@ -4,17 +4,17 @@
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnRepository
+    from ._cfn_generated import CfnRepository
     from ._events import ReferenceEvent
     from ._repository import IRepository, Repository, RepositoryBase
 
 __all__ = ["CfnRepository", "IRepository", "ReferenceEvent", "Repository", "RepositoryBase"]
 
 lazy_exports(globals(), {
-    "CfnRepository": "._cfn",
+    "CfnRepository": "._cfn_generated",
     "ReferenceEvent": "._events",
     "IRepository": "._repository",
     "Repository": "._repository",

@@ -20,7 +20,7 @@ from cdk_events.core import (
 
 from .. import iam
 from .._props import check_str, construct_error
-from ._cfn import CfnRepository
+from ._cfn_generated import CfnRepository
 
 if TYPE_CHECKING:
     from cdk_events import EventPattern, IRuleTarget, Rule

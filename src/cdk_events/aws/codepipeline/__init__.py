@@ -3,7 +3,7 @@ counterpart, as far as event targets need it)."""
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
     from ._pipeline import IPipeline, Pipeline, PipelineBase

@@ -8,10 +8,10 @@ checked against the formats CloudFormation validates (`sg-`, `subnet-`, `vpc-` +
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnSecurityGroup
+    from ._cfn_generated import CfnSecurityGroup
     from ._security_group import ISecurityGroup, SecurityGroup
     from ._subnet import ISubnet, RouteTable, SelectedSubnets, Subnet, SubnetSelection, SubnetType
     from ._vpc import IVpc, Vpc
@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 lazy_exports(globals(), {
-    "CfnSecurityGroup": "._cfn",
+    "CfnSecurityGroup": "._cfn_generated",
     "ISecurityGroup": "._security_group",
     "SecurityGroup": "._security_group",
     "ISubnet": "._subnet",

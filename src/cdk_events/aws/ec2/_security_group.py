@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from cdk_events.core import Construct, Names, Resource, ResourceEnvironment
 
 from .._props import check_bool, construct_error
-from ._cfn import CfnSecurityGroup
+from ._cfn_generated import CfnSecurityGroup
 from ._ids import check_resource_id
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ Imported clusters (`Cluster.from_cluster_attributes`) and task definitions
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
     from ._cluster import Cluster, ICluster

@@ -4,16 +4,16 @@ need it)."""
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnDeliveryStream
+    from ._cfn_generated import CfnDeliveryStream
     from ._delivery_stream import DeliveryStream, DeliveryStreamBase, IDeliveryStream
 
 __all__ = ["CfnDeliveryStream", "DeliveryStream", "DeliveryStreamBase", "IDeliveryStream"]
 
 lazy_exports(globals(), {
-    "CfnDeliveryStream": "._cfn",
+    "CfnDeliveryStream": "._cfn_generated",
     "DeliveryStream": "._delivery_stream",
     "DeliveryStreamBase": "._delivery_stream",
     "IDeliveryStream": "._delivery_stream",

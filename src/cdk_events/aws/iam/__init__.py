@@ -3,10 +3,10 @@ renders them (statement order and merging, `DefaultPolicy` naming, principal JSO
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnManagedPolicy, CfnPolicy, CfnRole
+    from ._cfn_generated import CfnManagedPolicy, CfnPolicy, CfnRole
     from ._grant import AddToResourcePolicyResult, Grant, IResourceWithPolicy
     from ._managed_policy import IManagedPolicy, ManagedPolicy
     from ._policy import Policy
@@ -66,9 +66,9 @@ __all__ = [
 ]
 
 lazy_exports(globals(), {
-    "CfnManagedPolicy": "._cfn",
-    "CfnPolicy": "._cfn",
-    "CfnRole": "._cfn",
+    "CfnManagedPolicy": "._cfn_generated",
+    "CfnPolicy": "._cfn_generated",
+    "CfnRole": "._cfn_generated",
     "AddToResourcePolicyResult": "._grant",
     "Grant": "._grant",
     "IResourceWithPolicy": "._grant",

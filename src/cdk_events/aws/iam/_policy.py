@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from cdk_events.core import Construct, Lazy, Resource, UnscopedValidationError
 
-from ._cfn import CfnPolicy
+from ._cfn_generated import CfnPolicy
 from ._policy_document import PolicyDocument
 from ._policy_statement import PolicyStatement
 from ._principals import AddToPrincipalPolicyResult, PrincipalPolicyFragment

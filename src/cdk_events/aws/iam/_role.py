@@ -25,7 +25,7 @@ from cdk_events.core import (
 )
 from cdk_events.core._json import js_stringify
 
-from ._cfn import CfnRole
+from ._cfn_generated import CfnRole
 from ._grant import Grant
 from ._managed_policy import IManagedPolicy
 from ._policy import MAX_POLICY_NAME_LEN, Policy, _Validation

@@ -2,16 +2,16 @@
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnStream
+    from ._cfn_generated import CfnStream
     from ._stream import IStream, Stream, StreamBase, StreamEncryption, StreamMode
 
 __all__ = ["CfnStream", "IStream", "Stream", "StreamBase", "StreamEncryption", "StreamMode"]
 
 lazy_exports(globals(), {
-    "CfnStream": "._cfn",
+    "CfnStream": "._cfn_generated",
     "IStream": "._stream",
     "Stream": "._stream",
     "StreamBase": "._stream",

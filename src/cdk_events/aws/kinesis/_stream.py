@@ -27,7 +27,7 @@ from cdk_events.core import (
 
 from .. import iam
 from .._props import check_duration, check_enum, check_number, check_str, construct_error
-from ._cfn import CfnStream
+from ._cfn_generated import CfnStream
 
 if TYPE_CHECKING:
     from ..kms import IKey

@@ -24,7 +24,7 @@ from .. import iam
 from .._props import check_bool, check_duration, check_enum, check_instance, check_str, construct_error, is_owned
 from . import _perms
 from ._alias import Alias
-from ._cfn import CfnKey
+from ._cfn_generated import CfnKey
 
 REDUCE_CROSS_ACCOUNT_REGION_POLICY_SCOPE = "@aws-cdk/aws-kms:reduceCrossAccountRegionPolicyScope"
 

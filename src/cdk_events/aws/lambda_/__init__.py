@@ -6,10 +6,10 @@ does; `Code.from_inline` is the only code source offered.
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnFunction, CfnPermission
+    from ._cfn_generated import CfnFunction, CfnPermission
     from ._code import Code, CodeConfig, InlineCode
     from ._function import Function
     from ._function_base import FunctionBase, IFunction
@@ -19,8 +19,8 @@ __all__ = ["Architecture", "CfnFunction", "CfnPermission", "Code", "CodeConfig",
            "IFunction", "InlineCode", "Runtime", "RuntimeFamily"]
 
 lazy_exports(globals(), {
-    "CfnFunction": "._cfn",
-    "CfnPermission": "._cfn",
+    "CfnFunction": "._cfn_generated",
+    "CfnPermission": "._cfn_generated",
     "Code": "._code",
     "CodeConfig": "._code",
     "InlineCode": "._code",

@@ -22,7 +22,7 @@ from cdk_events.core import (
 
 from .. import iam
 from .._props import check_duration, check_instance, check_number, check_str, construct_error
-from ._cfn import CfnFunction
+from ._cfn_generated import CfnFunction
 from ._code import Code
 from ._function_base import FunctionBase, IFunction
 from ._runtime import Architecture, Runtime

@@ -20,7 +20,7 @@ from cdk_events.core import (
 
 from .. import iam
 from .._props import construct_error
-from ._cfn import CfnPermission
+from ._cfn_generated import CfnPermission
 from ._runtime import Architecture
 
 if TYPE_CHECKING:

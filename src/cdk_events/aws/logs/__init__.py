@@ -2,17 +2,17 @@
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnLogGroup
+    from ._cfn_generated import CfnLogGroup
     from ._log_group import ILogGroup, LogGroup, LogGroupBase
     from ._retention import RetentionDays
 
 __all__ = ["CfnLogGroup", "ILogGroup", "LogGroup", "LogGroupBase", "RetentionDays"]
 
 lazy_exports(globals(), {
-    "CfnLogGroup": "._cfn",
+    "CfnLogGroup": "._cfn_generated",
     "ILogGroup": "._log_group",
     "LogGroup": "._log_group",
     "LogGroupBase": "._log_group",

@@ -20,7 +20,7 @@ from cdk_events.core import (
 
 from .. import iam
 from .._props import check_enum, check_str, construct_error
-from ._cfn import CfnLogGroup
+from ._cfn_generated import CfnLogGroup
 from ._retention import RetentionDays
 
 _NAME = re.compile(r"^[.\-_/#A-Za-z0-9]{1,512}$")

@@ -2,10 +2,10 @@
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnTopic, CfnTopicPolicy
+    from ._cfn_generated import CfnTopic, CfnTopicPolicy
     from ._policy import TopicPolicy
     from ._topic import Topic
     from ._topic_base import ITopic, TopicBase
@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 __all__ = ["CfnTopic", "CfnTopicPolicy", "ITopic", "Topic", "TopicBase", "TopicPolicy"]
 
 lazy_exports(globals(), {
-    "CfnTopic": "._cfn",
-    "CfnTopicPolicy": "._cfn",
+    "CfnTopic": "._cfn_generated",
+    "CfnTopicPolicy": "._cfn_generated",
     "TopicPolicy": "._policy",
     "Topic": "._topic",
     "ITopic": "._topic_base",

@@ -9,7 +9,7 @@ from cdk_events.core import Construct, Resource
 
 from .. import iam
 from .._props import construct_error
-from ._cfn import CfnTopicPolicy
+from ._cfn_generated import CfnTopicPolicy
 
 if TYPE_CHECKING:
     from ._topic_base import ITopic

@@ -2,10 +2,10 @@
 
 from typing import TYPE_CHECKING
 
-from ..._public import lazy_exports
+from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._cfn import CfnQueue, CfnQueuePolicy
+    from ._cfn_generated import CfnQueue, CfnQueuePolicy
     from ._policy import QueuePolicy
     from ._queue import DeadLetterQueue, Queue
     from ._queue_base import IQueue, QueueBase, QueueEncryption
@@ -14,8 +14,8 @@ __all__ = ["CfnQueue", "CfnQueuePolicy", "DeadLetterQueue", "IQueue", "Queue", "
            "QueuePolicy"]
 
 lazy_exports(globals(), {
-    "CfnQueue": "._cfn",
-    "CfnQueuePolicy": "._cfn",
+    "CfnQueue": "._cfn_generated",
+    "CfnQueuePolicy": "._cfn_generated",
     "QueuePolicy": "._policy",
     "DeadLetterQueue": "._queue",
     "Queue": "._queue",

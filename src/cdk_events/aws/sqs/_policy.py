@@ -9,7 +9,7 @@ from cdk_events.core import Construct, Resource
 
 from .. import iam
 from .._props import construct_error
-from ._cfn import CfnQueuePolicy
+from ._cfn_generated import CfnQueuePolicy
 
 if TYPE_CHECKING:
     from ._queue_base import IQueue

@@ -29,7 +29,7 @@ from .._props import (
     check_str,
     construct_error,
 )
-from ._cfn import CfnQueue
+from ._cfn_generated import CfnQueue
 from ._queue_base import IQueue, QueueBase, QueueEncryption
 
 if TYPE_CHECKING:

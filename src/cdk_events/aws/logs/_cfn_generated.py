@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from cdk_events._cfn_runtime import CfnTag, add_external_tags, render_tags
 from cdk_events.core._cfn_element import CfnResource
+from cdk_events.core._cfn_runtime import CfnTag, add_external_tags, render_tags
 from cdk_events.core._construct import Construct
 from cdk_events.core._tags import TagManager
 from cdk_events.core._token import IResolvable

@@ -1,6 +1,6 @@
 """Runtime helpers of the generated L1 classes (`Cfn*`): property-type rendering, tags, `CfnTag`.
 
-The generated modules (`_cfn_events.py`, `aws/<service>/_cfn.py`, written by `tools/gen_l1.py`)
+The generated modules (`_cfn_generated.py`, `aws/<service>/_cfn_generated.py`, written by `tools/gen_l1.py`)
 call these helpers from their `_render_properties()` / `_to_cfn()` methods. Rendering follows the
 CDK's generated `convert...ToCloudFormation` functions: tokens pass through untouched, property
 types become dicts with CloudFormation names in ordinal-alphabetical order, `None` is dropped.
@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 
 import attrs
 
-from .core._tags import TagManager
-from .core._token import IResolvable, is_unresolved
+from ._tags import TagManager
+from ._token import IResolvable, is_unresolved
 
 # The priority of tags given to an L1 directly (`externalTagPriority` in the CDK's TagManager).
 EXTERNAL_TAG_PRIORITY = 50

@@ -21,8 +21,8 @@ from cdk_events._cfn_generated import (
     CfnEventBusPolicy,
     CfnRule,
 )
-from cdk_events.core._cfn_runtime import CfnTag
 from cdk_events.core import App, CfnOutput, Stack, Tags
+from cdk_events.core._cfn_runtime import CfnTag
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -8,7 +8,9 @@ core (`App`, `Stack`, `Duration`, ...) in `cdk_events.core`.
 from typing import TYPE_CHECKING
 
 from .core._public import lazy_exports
-from .core._version import VERSION as __version__
+from .core._version import VERSION
+
+__version__ = VERSION
 
 if TYPE_CHECKING:
     from ._api_destination import ApiDestination, HttpMethod, IApiDestination

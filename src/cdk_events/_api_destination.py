@@ -6,8 +6,8 @@ from enum import Enum
 from typing import Any, Protocol, runtime_checkable
 
 from ._connection import IConnection
-from ._errors import construct_error
 from .core import Arn, ArnFormat, Construct, Resource, ValidationError
+from .core._errors import construct_error
 from .core._token import is_unresolved
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
-from ._errors import construct_error
 from .core import ArnFormat, Construct, Resource, SecretValue, Stack, ValidationError
+from .core._errors import construct_error
 
 
 class HttpParameter:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._errors import construct_error
 from ._rule import MirrorRule, same_env_dimension
 from ._schedule import Schedule
 from ._target import RuleTargetConfig
 from .core import App, Environment, Names, PhysicalName, Stack
+from .core._errors import construct_error
 from .core._token import is_unresolved
 
 if TYPE_CHECKING:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
-from ._errors import construct_error
 from ._event_pattern import EventPattern
 from .core import (
     Annotations,
@@ -24,6 +23,7 @@ from .core import (
     Stack,
     ValidationError,
 )
+from .core._errors import construct_error
 from .core._token import is_unresolved
 
 if TYPE_CHECKING:

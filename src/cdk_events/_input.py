@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._errors import construct_error
 from .core import IResolvable, IResolveContext, Lazy, Stack, ValidationError
+from .core._errors import construct_error
 from .core._json import compact_json, js_stringify
 from .core._resolve import DefaultTokenResolver, ResolveContext, ValueKinds, _PostProcessorSlot, resolve
 from .core._token import TOKEN_MAP

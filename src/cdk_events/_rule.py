@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from ._cfn_generated import CfnRule
-from ._errors import construct_error
 from ._event_pattern import EventPattern, merge_event_pattern, pattern_object, render_event_pattern
 from ._schedule import Schedule
 from ._target import IRuleTarget, RuleTargetConfig
@@ -25,6 +24,7 @@ from .core import (
     ValidationError,
 )
 from .core._annotations import Annotations
+from .core._errors import construct_error
 from .core._json import JSON_NULL
 from .core._resolve import resolve
 from .core._token import is_unresolved

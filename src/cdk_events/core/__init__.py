@@ -11,7 +11,6 @@ import gc as _gc
 _collecting = _gc.isenabled()
 _gc.disable()
 try:
-    from ._public import set_public_module
     from ._annotations import Annotations
     from ._app import App
     from ._arn import Arn, ArnComponents, ArnFormat
@@ -43,6 +42,7 @@ try:
     from ._json import JSON_NULL, JsonNull, js_number, js_stringify
     from ._lazy import Lazy
     from ._names import Names
+    from ._public import set_public_module
     from ._references import reference_from
     from ._removal_policy import RemovalPolicy
     from ._resolve import DefaultTokenResolver, ITokenResolver, cfn_concat, minimal_join

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._construct import Construct
+
 
 class CdkEventsError(Exception):
     """Base class of every error cdk-events raises on purpose."""
@@ -26,3 +31,8 @@ class CycleError(ValidationError):
 
 class UnscopedValidationError(ValidationError):
     """A value is not valid, found before it was attached to a construct."""
+
+
+def construct_error(scope: Construct, message: str) -> ValidationError:
+    """A `ValidationError` whose message starts with the construct path, as synth validation does."""
+    return ValidationError(f"[{scope.node.path}] {message}")

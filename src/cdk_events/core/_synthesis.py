@@ -18,8 +18,8 @@ from ._json import _needs_reorder, js_stringify, template_text
 from ._resolve import ValueKinds, resolve
 from ._stack import Stack
 from ._synthesizer import MANIFEST_VERSION
-from ._version import VERSION
 from ._tags import invoke_aspects
+from ._version import VERSION
 
 if TYPE_CHECKING:
     from ._app import App

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .._errors import construct_error
 from .._input import RuleTargetInput
 from ..core import Duration
+from ..core._errors import construct_error
 from ._execute_api import ExecuteApiTarget
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..core import Duration, UnscopedValidationError
+from ..core._errors import construct_error
 from ._checks import check_input, check_queue, check_role, require_resource
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
 

@@ -13,11 +13,11 @@ from typing import Any
 
 import attrs
 
-from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import iam, lambda_
 from ..core import Annotations, Construct, Duration, Stack
+from ..core._errors import construct_error
 from ._aws_api_handler import HANDLER_SOURCE
 from ._aws_sdk_services import IAM_PREFIXES, sdk_service
 from ._util import add_lambda_permission

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._errors import construct_error
 from .._input import RuleTargetInput
 from ..core import Construct, UnscopedValidationError
+from ..core._errors import construct_error
 
 
 def _describe(value: Any) -> str:

@@ -9,11 +9,11 @@ from typing import Any
 
 import attrs
 
-from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import ec2, ecs, iam
 from ..core import Annotations, Construct, Duration, Stack, ValidationError
+from ..core._errors import construct_error
 from ..core._token import is_unresolved
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
 

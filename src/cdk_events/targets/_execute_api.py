@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
-from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import iam
 from ..core import Duration
+from ..core._errors import construct_error
 from ._checks import check_input, check_queue, check_role, require_resource
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
 

@@ -33,7 +33,7 @@ class KinesisStream:
         stream = require_resource(rule, "KinesisStream", "stream", self.stream, ("stream_arn", "grant_write", "node"),
                                   "a Kinesis stream (kinesis.Stream(...) or kinesis.Stream.from_stream_arn(...))")
         if self.partition_key_path is not None and not isinstance(self.partition_key_path, str):
-            from .._errors import construct_error
+            from ..core._errors import construct_error
 
             raise construct_error(rule, "KinesisStream target: 'partition_key_path' must be a JSON path string "
                                         f"such as '$.detail.id', got {self.partition_key_path!r}")

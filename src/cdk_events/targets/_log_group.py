@@ -13,11 +13,11 @@ from typing import Any, cast
 
 import attrs
 
-from .._errors import construct_error
 from .._input import EventField, RuleTargetInput, RuleTargetInputProperties
 from .._target import RuleTargetConfig
 from ..aws import iam
 from ..core import ArnFormat, Construct, Duration, Names, Stack
+from ..core._errors import construct_error
 from ._checks import check_queue
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config
 

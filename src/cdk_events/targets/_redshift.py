@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import iam
+from ..core._errors import construct_error
 from ._checks import check_input, check_queue, check_role
 from ._util import bind_base_target_config, singleton_event_role
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._errors import construct_error
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import iam
 from ..core import Duration
+from ..core._errors import construct_error
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
 
 

@@ -6,10 +6,10 @@ from typing import Any
 
 import attrs
 
-from .._errors import construct_error
 from .._rule import rule_env
 from ..aws import iam
 from ..core import Annotations, Construct, Duration, Names, PhysicalName, Token, TokenComparison
+from ..core._errors import construct_error
 from ..core._token import is_unresolved
 
 MAX_RETRY_ATTEMPTS = 185

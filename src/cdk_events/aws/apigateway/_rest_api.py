@@ -8,8 +8,8 @@ from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnviro
 from cdk_events.core._token import is_unresolved
 
 from ...core import ValidationError
-from .._imports import require_str
-from .._props import construct_error
+from ...core._errors import construct_error
+from ...core._import_checks import require_str
 
 
 @runtime_checkable

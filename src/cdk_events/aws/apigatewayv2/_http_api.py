@@ -7,9 +7,9 @@ from typing import Any, Protocol, runtime_checkable
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 from cdk_events.core._token import is_unresolved
 
-from .._import_only import ImportOnly
-from .._imports import require_str
-from .._props import construct_error
+from ...core._errors import construct_error
+from ...core._import_checks import require_str
+from ...core._import_only import ImportOnly
 
 
 @runtime_checkable

@@ -9,9 +9,10 @@ from typing import Any, Protocol, runtime_checkable
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 
 from ...core import ValidationError
+from ...core._errors import construct_error
+from ...core._import_checks import require_str
+from ...core._prop_checks import check_enum
 from .. import iam
-from .._imports import require_str
-from .._props import check_enum, construct_error
 
 
 class AuthorizationType(Enum):

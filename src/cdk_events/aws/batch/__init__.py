@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING
 from ...core._public import lazy_exports
 
 if TYPE_CHECKING:
-    from ._imports import EcsJobDefinition, IJobDefinition, IJobQueue, JobQueue
+    from ._job import EcsJobDefinition, IJobDefinition, IJobQueue, JobQueue
 
 __all__ = ["EcsJobDefinition", "IJobDefinition", "IJobQueue", "JobQueue"]
 
 lazy_exports(globals(), {
-    "EcsJobDefinition": "._imports",
-    "IJobDefinition": "._imports",
-    "IJobQueue": "._imports",
-    "JobQueue": "._imports",
+    "EcsJobDefinition": "._job",
+    "IJobDefinition": "._job",
+    "IJobQueue": "._job",
+    "JobQueue": "._job",
 })

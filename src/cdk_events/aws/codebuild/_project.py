@@ -7,8 +7,8 @@ from typing import Any, Protocol, runtime_checkable
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
 
 from ...core import ValidationError
+from ...core._import_checks import require_str, split_import_arn
 from .. import iam
-from .._imports import require_str, split_import_arn
 
 _ARN_SHAPE = "arn:<partition>:codebuild:<region>:<account>:project/<name>"
 

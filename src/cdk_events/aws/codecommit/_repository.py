@@ -18,8 +18,9 @@ from cdk_events.core import (
     ValidationError,
 )
 
+from ...core._errors import construct_error
+from ...core._prop_checks import check_str
 from .. import iam
-from .._props import check_str, construct_error
 from ._cfn_generated import CfnRepository
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import re
 
 from cdk_events.core import Construct, Token
 
-from .._props import construct_error
+from ...core._errors import construct_error
 
 _KINDS = {
     "sg": "a security group id",

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from cdk_events.core import Construct, Names, Resource, ResourceEnvironment
 
-from .._props import check_bool, construct_error
+from ...core._errors import construct_error
+from ...core._prop_checks import check_bool
 from ._cfn_generated import CfnSecurityGroup
 from ._ids import check_resource_id
 

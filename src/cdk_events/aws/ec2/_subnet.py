@@ -11,7 +11,7 @@ import attrs
 
 from cdk_events.core import Annotations, Construct, Resource, ResourceEnvironment, Token, ValidationError
 
-from .._import_only import ImportOnly
+from ...core._import_only import ImportOnly
 from ._ids import check_resource_id
 
 NO_ROUTE_TABLE_ACK = "@aws-cdk/aws-ec2:noSubnetRouteTableId"

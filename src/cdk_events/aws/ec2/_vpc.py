@@ -9,8 +9,8 @@ from typing import Any, Protocol, runtime_checkable
 from cdk_events.core import Annotations, ArnComponents, Construct, Resource, ResourceEnvironment, ValidationError
 from cdk_events.core._arn import format_arn
 
-from .._import_only import ImportOnly
-from .._props import construct_error
+from ...core._errors import construct_error
+from ...core._import_only import ImportOnly
 from ._ids import check_resource_id
 from ._subnet import ISubnet, SelectedSubnets, Subnet, SubnetSelection, SubnetType
 

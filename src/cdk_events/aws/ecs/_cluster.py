@@ -7,8 +7,9 @@ from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack
 
-from .._import_only import ImportOnly
-from .._props import check_bool, construct_error
+from ...core._errors import construct_error
+from ...core._import_only import ImportOnly
+from ...core._prop_checks import check_bool
 from ..ec2 import ISecurityGroup, IVpc
 
 

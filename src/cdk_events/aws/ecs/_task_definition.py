@@ -6,8 +6,9 @@ from typing import Any, Protocol
 
 from cdk_events.core import Construct, Resource, ResourceEnvironment, ValidationError
 
-from .._import_only import ImportOnly
-from .._props import check_enum, construct_error
+from ...core._errors import construct_error
+from ...core._import_only import ImportOnly
+from ...core._prop_checks import check_enum
 from ..iam import IRole
 from ._enums import Compatibility, NetworkMode, is_ec2_compatible, is_external_compatible, is_fargate_compatible
 

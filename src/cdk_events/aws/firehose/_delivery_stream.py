@@ -8,9 +8,9 @@ from cdk_events.core import ArnFormat, CfnMapping, Construct, Node, Resource, Re
 from cdk_events.core._token import is_unresolved
 
 from ...core import ValidationError
+from ...core._errors import construct_error
+from ...core._import_checks import require_str, split_import_arn
 from .. import iam
-from .._imports import require_str, split_import_arn
-from .._props import construct_error
 from ._cidr_blocks import FIREHOSE_CIDR_BLOCKS
 
 _ARN_SHAPE = "arn:<partition>:firehose:<region>:<account>:deliverystream/<name>"

@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 from cdk_events.core import ArnComponents, Aws, Construct, Resource, Stack, UnscopedValidationError
 from cdk_events.core._arn import format_arn
 
-from .._import_only import ImportOnly
+from ...core._import_only import ImportOnly
 
 
 @runtime_checkable

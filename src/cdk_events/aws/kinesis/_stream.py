@@ -25,8 +25,9 @@ from cdk_events.core import (
     ValidationError,
 )
 
+from ...core._errors import construct_error
+from ...core._prop_checks import check_duration, check_enum, check_number, check_str
 from .. import iam
-from .._props import check_duration, check_enum, check_number, check_str, construct_error
 from ._cfn_generated import CfnStream
 
 if TYPE_CHECKING:

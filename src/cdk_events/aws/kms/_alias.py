@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from cdk_events.core import CfnResource, Construct, RemovalPolicy, Resource, Token
 
-from .._props import construct_error
+from ...core._errors import construct_error
 
 if TYPE_CHECKING:
     from ._key import IKey

@@ -20,8 +20,9 @@ from cdk_events.core import (
     ValidationError,
 )
 
+from ...core._errors import construct_error
+from ...core._prop_checks import check_bool, check_duration, check_enum, check_instance, check_str, is_owned
 from .. import iam
-from .._props import check_bool, check_duration, check_enum, check_instance, check_str, construct_error, is_owned
 from . import _perms
 from ._alias import Alias
 from ._cfn_generated import CfnKey

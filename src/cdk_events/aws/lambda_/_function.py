@@ -20,8 +20,9 @@ from cdk_events.core import (
     ValidationError,
 )
 
+from ...core._errors import construct_error
+from ...core._prop_checks import check_duration, check_instance, check_number, check_str
 from .. import iam
-from .._props import check_duration, check_instance, check_number, check_str, construct_error
 from ._cfn_generated import CfnFunction
 from ._code import Code
 from ._function_base import FunctionBase, IFunction

@@ -18,8 +18,8 @@ from cdk_events.core import (
     Token,
 )
 
+from ...core._errors import construct_error
 from .. import iam
-from .._props import construct_error
 from ._cfn_generated import CfnPermission
 from ._runtime import Architecture
 

@@ -7,9 +7,9 @@ from typing import Any, Protocol, runtime_checkable
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack, Token
 
 from ...core import ValidationError
+from ...core._errors import construct_error
+from ...core._import_checks import require_str, split_import_arn
 from .. import iam
-from .._imports import require_str, split_import_arn
-from .._props import construct_error
 
 _ARN_SHAPE = "arn:<partition>:states:<region>:<account>:stateMachine:<name>"
 

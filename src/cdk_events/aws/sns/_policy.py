@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from cdk_events.core import Construct, Resource
 
+from ...core._errors import construct_error
 from .. import iam
-from .._props import construct_error
 from ._cfn_generated import CfnTopicPolicy
 
 if TYPE_CHECKING:

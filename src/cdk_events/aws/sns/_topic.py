@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from cdk_events.core import ArnComponents, ArnFormat, Construct, Names, Stack, Token, ValidationError
 
-from .._props import check_bool, check_number, check_str, construct_error
+from ...core._errors import construct_error
+from ...core._prop_checks import check_bool, check_number, check_str
 from ._cfn_generated import CfnTopic
 from ._topic_base import ITopic, TopicBase
 

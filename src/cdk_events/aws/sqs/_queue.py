@@ -19,16 +19,9 @@ from cdk_events.core import (
     ValidationError,
 )
 
+from ...core._errors import construct_error
+from ...core._prop_checks import check_bool, check_duration, check_enum, check_number, check_range, check_str
 from .. import iam
-from .._props import (
-    check_bool,
-    check_duration,
-    check_enum,
-    check_number,
-    check_range,
-    check_str,
-    construct_error,
-)
 from ._cfn_generated import CfnQueue
 from ._queue_base import IQueue, QueueBase, QueueEncryption
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from cdk_events.core import ArnComponents, ArnFormat, Construct, Stack, ValidationError
-from cdk_events.core._token import is_unresolved
-
-from ._props import construct_error
+from ._arn import ArnComponents, ArnFormat
+from ._construct import Construct
+from ._errors import ValidationError, construct_error
+from ._stack import Stack
+from ._token import is_unresolved
 
 
 def require_str(scope: Construct, prop: str, value: Any, what: str) -> str:

@@ -6,8 +6,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Resource, ResourceEnvironment, Stack, Token, ValidationError
 
-from .._import_only import ImportOnly
-from .._props import construct_error
+from ...core._errors import construct_error
+from ...core._import_only import ImportOnly
 
 
 @runtime_checkable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from ..core import ValidationError
+from ._errors import ValidationError
 
 
 class ImportOnly:

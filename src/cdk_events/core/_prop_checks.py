@@ -6,14 +6,12 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, TypeVar
 
-from cdk_events.core import Construct, Duration, Token, ValidationError
+from ._construct import Construct
+from ._duration import Duration
+from ._errors import construct_error
+from ._token_api import Token
 
 E = TypeVar("E", bound=Enum)
-
-
-def construct_error(scope: Construct, message: str) -> ValidationError:
-    """A `ValidationError` whose message starts with the construct path."""
-    return ValidationError(f"[{scope.node.path}] {message}")
 
 
 def _describe(value: Any) -> str:
@@ -86,6 +84,6 @@ def _num(value: float) -> str:
 
 def is_owned(construct: Any) -> bool:
     """True if `construct` is a construct defined in this app (it has a `CfnResource` child)."""
-    from cdk_events.core import Resource
+    from ._resource import Resource
 
     return isinstance(construct, Construct) and Resource.is_owned_resource(construct)

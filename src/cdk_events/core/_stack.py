@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -17,6 +17,7 @@ from ._json import _needs_reorder
 from ._names import make_unique_id, make_unique_resource_name
 from ._resolve import ValueKinds
 from ._resolve import resolve as _resolve_value
+from ._struct import to_struct
 from ._tags import TagManager
 from ._token import is_unresolved
 
@@ -67,7 +68,7 @@ class Stack(Construct):
         scope: Construct | None = None,
         id: str | None = None,
         *,
-        env: Environment | None = None,
+        env: Environment | Mapping[str, Any] | None = None,
         stack_name: str | None = None,
         description: str | None = None,
         termination_protection: bool | None = None,
@@ -83,8 +84,8 @@ class Stack(Construct):
 
             scope = App()
         super().__init__(scope, id or "Default")
-        env = env or Environment()
-        if env is not None and not isinstance(env, Environment):
+        env = to_struct(Environment, env, prop="env", scope=self) or Environment()
+        if not isinstance(env, Environment):
             raise ValidationError(f"Stack '{self.node.path}': 'env' must be an Environment, got {env!r}")
         self._env = env
         if env.account is not None and not is_unresolved(env.account) and \

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from ._event_pattern import EventPattern
     from ._input import EventField, RuleTargetInput, RuleTargetInputProperties
     from ._match import Match
-    from ._rule import IRule, MirrorRule, Rule
+    from ._rule import Rule
+    from ._rule_ref import IRule
     from ._schedule import Schedule
     from ._target import IRuleTarget, RuleTargetConfig
 
@@ -69,7 +70,6 @@ __all__ = [
     "Level",
     "LogConfig",
     "Match",
-    "MirrorRule",
     "Rule",
     "RuleTargetConfig",
     "RuleTargetInput",
@@ -105,8 +105,7 @@ lazy_exports(globals(), {
     "RuleTargetInput": "._input",
     "RuleTargetInputProperties": "._input",
     "Match": "._match",
-    "IRule": "._rule",
-    "MirrorRule": "._rule",
+    "IRule": "._rule_ref",
     "Rule": "._rule",
     "Schedule": "._schedule",
     "IRuleTarget": "._target",

@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 from ._cfn_generated import CfnRule
+from ._cross_env import cross_env_target
 from ._event_pattern import EventPattern, merge_event_pattern, pattern_object, render_event_pattern
+from ._rule_ref import IRule
 from ._schedule import Schedule
 from ._target import IRuleTarget, RuleTargetConfig
 from .core import (
@@ -16,43 +18,23 @@ from .core import (
     ArnFormat,
     Construct,
     Lazy,
+    Names,
     Resource,
-    ResourceEnvironment,
     Stack,
-    Token,
-    TokenComparison,
     ValidationError,
 )
 from .core._annotations import Annotations
 from .core._errors import construct_error
 from .core._json import JSON_NULL
 from .core._resolve import resolve
+from .core._same_env import same_env_dimension
 from .core._token import is_unresolved
 
 _RULE_NAME = re.compile(r"^[\.\-_A-Za-z0-9]+$")
 _MAX_TARGETS = 5
-UNRESOLVED_ENV_WARNING = "@aws-cdk/aws-events:ruleUnresolvedEnvironment"
 VALIDATE_SCHEDULE_FLAG = "@cdk-events/aws-events:validateScheduleExpression"
 VALIDATE_PATTERN_FLAG = "@cdk-events/aws-events:validateEventPattern"
 
-
-@runtime_checkable
-class IRule(Protocol):
-    """A rule, owned or imported: `rule_arn`, `rule_name`, `env`, `stack`, `node`."""
-
-    @property
-    def rule_arn(self) -> str: ...
-
-    @property
-    def rule_name(self) -> str: ...
-
-    @property
-    def node(self) -> Any: ...
-
-
-def same_env_dimension(a: str, b: str) -> bool:
-    """True when two accounts (or regions) are the same or both unknown."""
-    return Token.compare_strings(a, b) in (TokenComparison.SAME, TokenComparison.BOTH_UNRESOLVED)
 
 
 def _render_part(value: Any) -> Any:
@@ -178,7 +160,7 @@ class Rule(Resource):
             raise construct_error(self, f"target {target!r}: bind() must return a RuleTargetConfig, got {config!r}")
         input_props = config.input.bind(self) if config.input is not None else None
         target_id = config.id or auto_id
-        if config.target_resource is not None and _cross_env.add_cross_env_target(self, target, config, target_id):
+        if config.target_resource is not None and self._add_cross_env_target(target, config, target_id):
             return
         role_arn = config.role.role_arn if config.role is not None else None
         transformer = None
@@ -208,9 +190,6 @@ class Rule(Resource):
                 entry[key] = _render_part(part)
         self._targets.append(entry)
 
-    def _add_bus_target(self, target_id: str, arn: str, role_arn: str | None) -> None:
-        self._targets.append({"Arn": arn, "Id": target_id, "RoleArn": role_arn})
-
     def _render_targets(self) -> list[dict[str, Any]] | None:
         return self._targets or None
 
@@ -219,15 +198,18 @@ class Rule(Resource):
         """How many targets this rule has."""
         return len(self._targets)
 
-    def _same_env_dimension_warn(self, a: str, b: str) -> bool:
-        comparison = Token.compare_strings(a, b)
-        if comparison is TokenComparison.ONE_UNRESOLVED:
-            Annotations.of(self).add_warning_v2(
-                UNRESOLVED_ENV_WARNING,
-                "Either the Event Rule or target has an unresolved environment. \n           If they are being used "
-                "in a cross-environment setup you need to specify the environment for both.")
-            return True
-        return comparison in (TokenComparison.SAME, TokenComparison.BOTH_UNRESOLVED)
+    def _add_cross_env_target(self, target: IRuleTarget, config: RuleTargetConfig, target_id: str) -> bool:
+        """Reach a target in another account or region through that environment's default bus and a mirror
+        rule there; False when the target is in this rule's environment."""
+        wiring = cross_env_target(self, config, target_id, self._x_env_targets)
+        if wiring is None:
+            return False
+        if wiring.bus_target is not None:
+            self._targets.append(wiring.bus_target)
+        MirrorRule(wiring.target_stack, f"{Names.unique_id(self)}-{target_id}", self, targets=[target],
+                   schedule=Schedule.expression(self.schedule_expression) if self.schedule_expression else None,
+                   description=self.description)
+        return True
 
     # --- validation ------------------------------------------------------------------------
     def _validate_rule(self) -> list[str]:
@@ -388,14 +370,3 @@ def _wrap_hint(value: object) -> str:
             return f" (wrap it: targets.{wrapper}(...))"
     return " (objects from cdk_events.targets)"
 
-
-def rule_env(rule: Any) -> ResourceEnvironment:
-    """The environment of a rule (owned or imported)."""
-    env = getattr(rule, "env", None)
-    if isinstance(env, ResourceEnvironment):
-        return env
-    stack = Stack.of(rule)
-    return ResourceEnvironment(account=stack.account, region=stack.region)
-
-
-from . import _cross_env  # noqa: E402  (a cycle: cross-environment wiring makes mirror rules)

@@ -10,7 +10,7 @@ from .core import Construct
 
 if TYPE_CHECKING:
     from ._input import RuleTargetInput
-    from ._rule import IRule
+    from ._rule_ref import IRule
 
 
 @attrs.frozen(kw_only=True)

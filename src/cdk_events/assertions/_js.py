@@ -1,17 +1,19 @@
 """JavaScript value semantics that the CDK's assertion messages depend on.
 
-The AWS CDK writes its failure texts with JavaScript's string conversion, ``typeof``,
-``JSON.stringify`` and ``localeCompare``. Reproducing those here keeps our messages
-identical to the CDK's for the JSON values a template can hold.
+The AWS CDK writes its failure texts with JavaScript's string conversion, ``typeof`` and
+``JSON.stringify`` of values read from a template (where ``None`` is ``null`` and a missing key is
+``undefined``). Number text, key order and collation come from ``cdk_events.core._js``, the one
+module of JavaScript semantics that the template writer uses too.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Mapping
 from typing import Any, Final
+
+from ..core._js import js_keys, locale_sort_key, number_to_string
 
 __all__ = [
     "UNDEFINED",
@@ -46,8 +48,6 @@ class _Undefined:
 
 UNDEFINED: Final = _Undefined()
 
-_INDEX_KEY = re.compile(r"0|[1-9][0-9]*")
-_MAX_INDEX = 2**32 - 2
 
 
 def is_array(value: object) -> bool:
@@ -58,17 +58,6 @@ def is_array(value: object) -> bool:
 def is_object(value: object) -> bool:
     """True for the Python types that stand for a JSON object."""
     return isinstance(value, Mapping)
-
-
-def _is_index_key(key: str) -> bool:
-    return _INDEX_KEY.fullmatch(key) is not None and int(key) <= _MAX_INDEX
-
-
-def js_keys(obj: Mapping[str, Any]) -> list[str]:
-    """``Object.keys`` order: integer-like keys ascending first, then insertion order."""
-    keys = [str(k) for k in obj]
-    index_keys = sorted((k for k in keys if _is_index_key(k)), key=int)
-    return index_keys + [k for k in keys if not _is_index_key(k)]
 
 
 def js_typeof(value: object) -> str:
@@ -91,42 +80,6 @@ def get_type(value: object) -> str:
     if is_array(value):
         return "array"
     return js_typeof(value)
-
-
-def number_to_string(value: float) -> str:
-    """JavaScript ``Number.prototype.toString()`` for an int or float."""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-    elif abs(value) < 10**21:
-        return str(value)
-    number = float(value)
-    if number == 0:
-        return "0"
-    sign = "-" if number < 0 else ""
-    mantissa, _, exp_text = repr(abs(number)).partition("e")
-    whole, _, frac = mantissa.partition(".")
-    digits = (whole + frac).lstrip("0")
-    # exponent n such that the value is 0.<digits> * 10**n
-    shift = int(exp_text) if exp_text else 0
-    leading_zeros = len(frac) - len(frac.lstrip("0"))
-    point = shift - leading_zeros if whole == "0" else shift + len(whole)
-    digits = digits.rstrip("0") or "0"
-    k = len(digits)
-    if k <= point <= 21:
-        text = digits + "0" * (point - k)
-    elif 0 < point <= 21:
-        text = digits[:point] + "." + digits[point:]
-    elif -6 < point <= 0:
-        text = "0." + "0" * (-point) + digits
-    else:
-        exponent = point - 1
-        exp_sign = "+" if exponent >= 0 else "-"
-        rest = "." + digits[1:] if k > 1 else ""
-        text = f"{digits[0]}{rest}e{exp_sign}{abs(exponent)}"
-    return sign + text
 
 
 def js_string(value: object) -> str:
@@ -193,23 +146,3 @@ def _wrap(open_: str, close: str, items: list[str], current: str, inner: str, ga
         return open_ + ",".join(items) + close
     return f"{open_}\n{inner}" + f",\n{inner}".join(items) + f"\n{current}{close}"
 
-
-def _char_rank(char: str) -> tuple[int, str]:
-    if char.isspace():
-        return (0, char)
-    if char.isdigit():
-        return (3, char)
-    if char.isalpha():
-        return (4, char.lower())
-    if char.isascii():
-        return (1, char)
-    return (5, char)
-
-
-def locale_sort_key(text: str) -> tuple[tuple[tuple[int, str], ...], tuple[bool, ...]]:
-    """Approximates ``String.prototype.localeCompare`` (ICU root collation) as a sort key.
-
-    Letters compare case-insensitively first, then lower case sorts before upper case;
-    spaces < punctuation < digits < letters.
-    """
-    return (tuple(_char_rank(c) for c in text), tuple(c.isupper() for c in text))

@@ -19,6 +19,7 @@ try:
     from ._cfn_element import CfnElement, CfnRefElement, CfnReference, CfnResource, CfnResourceOptions
     from ._cfn_json import to_json_string
     from ._cfn_misc import CfnCondition, CfnMapping, CfnOutput, CfnParameter, CfnRule
+    from ._cfn_runtime import CfnTag
     from ._construct import (
         Construct,
         ConstructOrder,
@@ -39,7 +40,8 @@ try:
     )
     from ._feature_flags import RECOMMENDED_FEATURE_FLAGS, FeatureFlags
     from ._fn import Fn
-    from ._json import JSON_NULL, JsonNull, js_number, js_stringify
+    from ._js import js_number
+    from ._json import JSON_NULL, JsonNull, js_stringify
     from ._lazy import Lazy
     from ._names import Names
     from ._public import set_public_module
@@ -51,6 +53,7 @@ try:
     from ._stack import Environment, Stack, TemplateOptions
     from ._synthesizer import DefaultStackSynthesizer
     from ._tags import Aspects, IAspect, TagManager, Tags
+    from ._time_zone import TimeZone
     from ._token import (
         Intrinsic,
         IPostProcessor,
@@ -85,6 +88,7 @@ __all__ = [
     "CfnResource",
     "CfnResourceOptions",
     "CfnRule",
+    "CfnTag",
     "CloudAssembly",
     "CloudFormationStackArtifact",
     "Construct",
@@ -123,6 +127,7 @@ __all__ = [
     "Tags",
     "TemplateOptions",
     "TimeUnit",
+    "TimeZone",
     "Token",
     "TokenComparison",
     "Tokenization",

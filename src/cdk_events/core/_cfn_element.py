@@ -367,7 +367,7 @@ def _split_override_path(path: str) -> list[str]:
 
 
 def _locale_key(path: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    from ._json import locale_sort_key
+    from ._js import locale_sort_key
 
     return locale_sort_key(path)
 

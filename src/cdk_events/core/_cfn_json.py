@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._json import JSON_NULL, _encode_str, js_items, js_number
+from ._js import js_items, js_number
+from ._json import JSON_NULL, _encode_str
 from ._lazy import LazyValue
 from ._resolve import INTRINSIC_KEY_PREFIX, is_intrinsic, minimal_join
 from ._token import TOKEN_MAP, IResolveContext, ResolutionTypeHint, resolved_type_hint

@@ -34,7 +34,7 @@ def _is_integer(value: float) -> bool:
 
 
 def _fmt(value: float) -> str:
-    from ._json import js_number
+    from ._js import js_number
 
     return js_number(value)
 

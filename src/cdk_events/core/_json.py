@@ -12,9 +12,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ._js import js_items, js_number
+
 _encode_str: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined,unused-ignore]
-_MAX_SAFE = 2**53
-_MAX_INDEX = 2**32 - 2
 
 
 class JsonNull:
@@ -67,61 +67,6 @@ def compact_encoder(default: Callable[[Any], Any] | None = None, *,
 compact_json: Callable[[Any], str] = compact_encoder(ensure_ascii=False)
 """`json.dumps(value, separators=(",", ":"), ensure_ascii=False)`, reused: for regular values (see
 `ValueKinds`) exactly what `JSON.stringify` writes; raises `TypeError` for values JSON does not have."""
-
-
-def js_number(value: float | int) -> str:
-    """Format a number as JavaScript's `Number.prototype.toString` does."""
-    if isinstance(value, int):
-        if -_MAX_SAFE <= value <= _MAX_SAFE:
-            return str(value)
-        value = float(value)
-    if value != value or value in (float("inf"), float("-inf")):
-        return "null"
-    if value == 0:
-        return "0"
-    text = repr(value)
-    sign = ""
-    if text[0] == "-":
-        sign, text = "-", text[1:]
-    mantissa, _, exp_text = text.partition("e")
-    exponent = int(exp_text) if exp_text else 0
-    whole, _, frac = mantissa.partition(".")
-    if frac == "0":
-        frac = ""
-    digits = (whole + frac).lstrip("0")
-    # position of the decimal point relative to the start of `digits`
-    point = len(whole) + exponent - (len(whole + frac) - len((whole + frac).lstrip("0")))
-    digits = digits.rstrip("0") or "0"
-    k = len(digits)
-    if k <= point <= 21:
-        return sign + digits + "0" * (point - k)
-    if 0 < point <= 21:
-        return sign + digits[:point] + "." + digits[point:]
-    if -6 < point <= 0:
-        return sign + "0." + "0" * (-point) + digits
-    exp = point - 1
-    exp_str = ("+" if exp >= 0 else "-") + str(abs(exp))
-    if k == 1:
-        return sign + digits + "e" + exp_str
-    return sign + digits[0] + "." + digits[1:] + "e" + exp_str
-
-
-def _is_index(key: str) -> bool:
-    """True for keys JavaScript orders first: canonical array indices ("0", "17", not "01")."""
-    if not key.isdigit() or not key.isascii():
-        return False
-    return (key == "0" or key[0] != "0") and int(key) <= _MAX_INDEX
-
-
-def js_items(obj: dict[str, Any]) -> list[tuple[str, Any]]:
-    """The members of a dict in JavaScript's property order."""
-    items = list(obj.items())
-    if any(k[:1].isdigit() for k, _ in items):
-        index = [(k, v) for k, v in items if _is_index(k)]
-        if index:
-            index.sort(key=lambda kv: int(kv[0]))
-            items = index + [(k, v) for k, v in items if not _is_index(k)]
-    return items
 
 
 def _scalar(value: Any) -> str | None:
@@ -262,24 +207,3 @@ def _indented(value: Any, newline: str, step: str) -> str:
     return text
 
 
-# ICU's root collation order of the printable ASCII characters that are not letters (whitespace,
-# punctuation, symbols, digits); letters come after them, `a` < `A` < `b` < `B` ...
-_COLLATION_ORDER = "\t\n\x0b\x0c\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789"
-_COLLATION_RANK = {char: rank for rank, char in enumerate(_COLLATION_ORDER)}
-_LETTER_BASE = len(_COLLATION_ORDER)
-
-
-def locale_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """A sort key that orders strings as JavaScript's `a.localeCompare(b)` does (ICU root
-    collation: punctuation before digits before letters, case ignored unless it is the only
-    difference, then lower case first). Exact for ASCII; other characters by code point."""
-    primary: list[int] = []
-    tertiary: list[int] = []
-    for char in text:
-        rank = _COLLATION_RANK.get(char)
-        if rank is None:
-            lower = char.lower()
-            rank = _LETTER_BASE + ord(lower) - ord("a") if "a" <= lower <= "z" else _LETTER_BASE + 26 + ord(lower)
-        primary.append(rank)
-        tertiary.append(1 if char != char.lower() else 0)
-    return tuple(primary), tuple(tertiary)

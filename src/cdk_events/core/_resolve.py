@@ -13,7 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ._errors import ResolutionError
-from ._json import JSON_NULL, _needs_reorder, js_items
+from ._js import js_items
+from ._json import JSON_NULL, _needs_reorder
 from ._token import (
     LIST_TOKEN_RE,
     TOKEN_MAP,
@@ -85,7 +86,7 @@ def _concatable(value: Any) -> bool:
 def _js_str(value: Any) -> str:
     if isinstance(value, str):
         return value
-    from ._json import js_number
+    from ._js import js_number
 
     return js_number(value)
 

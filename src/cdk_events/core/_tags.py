@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._construct import Construct
-from ._json import locale_sort_key
+from ._js import locale_sort_key
 
 ASPECTS_KEY = "_aspects"
 _ASPECTS_IN_TREE = "_aspects_in_tree"  # set on the root once any scope below gets aspects

@@ -125,6 +125,6 @@ class Tokenization:
         token = TOKEN_MAP.lookup_number(x) if isinstance(x, float) else None
         if token is not None:
             return TOKEN_MAP.register_string(token)
-        from ._json import js_number
+        from ._js import js_number
 
         return js_number(x)

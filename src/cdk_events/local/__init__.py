@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         InvalidEventPatternError,
         InvalidInputError,
         InvalidScheduleError,
+        LocalEngineError,
         UndeliverableInputError,
     )
     from ._evaluate import test_event_pattern
@@ -45,6 +46,7 @@ __all__ = [
     "InvalidEventPatternError",
     "InvalidInputError",
     "InvalidScheduleError",
+    "LocalEngineError",
     "Matcher",
     "RuleMatch",
     "SimulationResult",
@@ -65,6 +67,7 @@ lazy_exports(globals(), {
     "InvalidEventPatternError": "._errors",
     "InvalidInputError": "._errors",
     "InvalidScheduleError": "._errors",
+    "LocalEngineError": "._errors",
     "UndeliverableInputError": "._errors",
     "test_event_pattern": "._evaluate",
     "render_input": "._input",

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from ..core._errors import CdkEventsError
+
 __all__ = [
     "InvalidEventError",
     "InvalidEventPatternError",
     "InvalidInputError",
     "InvalidScheduleError",
     "UndeliverableInputError",
+    "LocalEngineError",
 ]
 
 _PATTERN_PREFIX = "Event pattern is not valid. Reason: "
 
 
-class InvalidEventPatternError(ValueError):
+class LocalEngineError(CdkEventsError, ValueError):
+    """Base of the local engine's errors: a `CdkEventsError`, and a `ValueError` (the input is at fault)."""
+
+
+class InvalidEventPatternError(LocalEngineError):
     """An event pattern that EventBridge would reject.
 
     ``str(error)`` is AWS's message (``Event pattern is not valid. Reason: ...``); ``reason``
@@ -35,7 +42,7 @@ class InvalidEventError(InvalidEventPatternError):
         super().__init__(detail, message="Parameter Event is not valid.")
 
 
-class InvalidInputError(ValueError):
+class InvalidInputError(LocalEngineError):
     """A target input configuration (Input / InputPath / InputTransformer) that AWS rejects."""
 
 
@@ -43,7 +50,7 @@ class UndeliverableInputError(InvalidInputError):
     """The input transformer produced invalid JSON: EventBridge accepts the target but drops the event."""
 
 
-class InvalidScheduleError(ValueError):
+class InvalidScheduleError(LocalEngineError):
     """A ``cron(...)`` or ``rate(...)`` schedule expression that EventBridge rejects.
 
     The message is self-contained: it quotes the expression, names the field at fault and

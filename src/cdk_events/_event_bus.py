@@ -24,6 +24,7 @@ from .core import (
     ValidationError,
 )
 from .core._errors import construct_error
+from .core._struct import to_struct
 from .core._token import is_unresolved
 
 if TYPE_CHECKING:
@@ -160,7 +161,8 @@ class EventBus(_EventBusBase):
 
     def __init__(self, scope: Construct, id: str, *, event_bus_name: str | None = None,
                  event_source_name: str | None = None, dead_letter_queue: Any = None,
-                 description: str | None = None, kms_key: Any = None, log_config: LogConfig | None = None):
+                 description: str | None = None, kms_key: Any = None,
+                 log_config: LogConfig | Mapping[str, Any] | None = None):
         name, source = _bus_names(scope, id, event_bus_name, event_source_name)
         generated = name is None
         if generated:
@@ -169,6 +171,7 @@ class EventBus(_EventBusBase):
         if description is not None and not is_unresolved(description) and len(description) > 512:
             raise construct_error(self, f"description must be less than or equal to 512 characters, got "
                                         f"{len(description)}")
+        log_config = to_struct(LogConfig, log_config, prop="log_config", scope=self)
         from ._cfn_generated import CfnEventBus
 
         resource = CfnEventBus(

@@ -52,7 +52,7 @@ try:
     from ._secret_value import SecretValue
     from ._stack import Environment, Stack, TemplateOptions
     from ._synthesizer import DefaultStackSynthesizer
-    from ._tags import Aspects, IAspect, TagManager, Tags
+    from ._tags import Aspects, IAspect, RemoveTag, Tag, TagManager, Tags
     from ._time_zone import TimeZone
     from ._token import (
         Intrinsic,
@@ -116,6 +116,7 @@ __all__ = [
     "Node",
     "PhysicalName",
     "RemovalPolicy",
+    "RemoveTag",
     "ResolutionError",
     "ResolutionTypeHint",
     "Resource",
@@ -124,6 +125,7 @@ __all__ = [
     "Stack",
     "SynthesisError",
     "TagManager",
+    "Tag",
     "Tags",
     "TemplateOptions",
     "TimeUnit",

@@ -119,17 +119,20 @@ def invoke_aspects(root: Construct) -> None:
     recurse(root, [])
 
 
-class _TagAspect(IAspect):
-    def __init__(self, key: str, value: str | None, priority: int, include: Sequence[str],
-                 exclude: Sequence[str], apply_to_launched_instances: bool):
+class _TagAspectBase(IAspect):
+    """What `Tag` and `RemoveTag` share: the key, priority and resource-type filters."""
+
+    def __init__(self, key: str, value: str | None, priority: int, include: Sequence[str] | None,
+                 exclude: Sequence[str] | None, apply_to_launched_instances: bool):
         self.key = key
         self.value = value
         self.priority = priority
-        self.include = list(include)
-        self.exclude = list(exclude)
+        self.include = list(include or ())
+        self.exclude = list(exclude or ())
         self.apply_to_launched_instances = apply_to_launched_instances
 
     def visit(self, node: Construct) -> None:
+        """Set (or remove) the tag on `node` if it is taggable and its resource type is selected."""
         manager: TagManager | None = getattr(node, "tags", None)
         if not isinstance(manager, TagManager):
             return
@@ -148,6 +151,28 @@ class _TagAspect(IAspect):
             manager.set_tag(self.key, self.value, self.priority, self.apply_to_launched_instances)
 
 
+class Tag(_TagAspectBase):
+    """The aspect that adds a tag to every taggable resource it visits (mirrors `aws_cdk.Tag`);
+    `priority` defaults to 100, `apply_to_launched_instances` to True, no resource-type filter."""
+
+    def __init__(self, key: str, value: str, *, apply_to_launched_instances: bool = True,
+                 exclude_resource_types: Sequence[str] | None = None,
+                 include_resource_types: Sequence[str] | None = None, priority: int | None = None):
+        super().__init__(key, value, 100 if priority is None else priority, include_resource_types,
+                         exclude_resource_types, apply_to_launched_instances)
+
+
+class RemoveTag(_TagAspectBase):
+    """The aspect that removes a tag from every taggable resource it visits (mirrors
+    `aws_cdk.RemoveTag`); `priority` defaults to 200."""
+
+    def __init__(self, key: str, *, apply_to_launched_instances: bool = True,
+                 exclude_resource_types: Sequence[str] | None = None,
+                 include_resource_types: Sequence[str] | None = None, priority: int | None = None):
+        super().__init__(key, None, 200 if priority is None else priority, include_resource_types,
+                         exclude_resource_types, apply_to_launched_instances)
+
+
 class Tags:
     """Tag everything taggable below a scope (mirrors `aws_cdk.Tags`)."""
 
@@ -163,14 +188,14 @@ class Tags:
             exclude_resource_types: Sequence[str] | None = None,
             include_resource_types: Sequence[str] | None = None, priority: int | None = None) -> None:
         """Add a tag (priority 100 by default) to every taggable resource below the scope."""
-        Aspects.of(self._scope).add(_TagAspect(key, value, 100 if priority is None else priority,
-                                               include_resource_types or (), exclude_resource_types or (),
-                                               apply_to_launched_instances))
+        Aspects.of(self._scope).add(Tag(key, value, apply_to_launched_instances=apply_to_launched_instances,
+                                        exclude_resource_types=exclude_resource_types,
+                                        include_resource_types=include_resource_types, priority=priority))
 
     def remove(self, key: str, *, exclude_resource_types: Sequence[str] | None = None,
                include_resource_types: Sequence[str] | None = None, priority: int | None = None,
                apply_to_launched_instances: bool = True) -> None:
         """Remove a tag (priority 200 by default) from every taggable resource below the scope."""
-        Aspects.of(self._scope).add(_TagAspect(key, None, 200 if priority is None else priority,
-                                               include_resource_types or (), exclude_resource_types or (),
-                                               apply_to_launched_instances))
+        Aspects.of(self._scope).add(RemoveTag(key, apply_to_launched_instances=apply_to_launched_instances,
+                                              exclude_resource_types=exclude_resource_types,
+                                              include_resource_types=include_resource_types, priority=priority))

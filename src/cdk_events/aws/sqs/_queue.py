@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -21,6 +22,7 @@ from cdk_events.core import (
 
 from ...core._errors import construct_error
 from ...core._prop_checks import check_bool, check_duration, check_enum, check_number, check_range, check_str
+from ...core._struct import to_struct
 from .. import iam
 from ._cfn_generated import CfnQueue
 from ._queue_base import IQueue, QueueBase, QueueEncryption
@@ -69,11 +71,12 @@ class Queue(QueueBase):
         delivery_delay: Duration | None = None,
         max_message_size_bytes: int | None = None,
         receive_message_wait_time: Duration | None = None,
-        dead_letter_queue: DeadLetterQueue | None = None,
+        dead_letter_queue: DeadLetterQueue | Mapping[str, Any] | None = None,
         removal_policy: RemovalPolicy | None = None,
         enforce_ssl: bool | None = None,
     ):
         super().__init__(scope, id, physical_name=queue_name)
+        dead_letter_queue = to_struct(DeadLetterQueue, dead_letter_queue, prop="dead_letter_queue", scope=self)
         self._check_props(queue_name, fifo, content_based_deduplication, encryption, data_key_reuse,
                           retention_period, visibility_timeout, delivery_delay, max_message_size_bytes,
                           receive_message_wait_time, dead_letter_queue, removal_policy, enforce_ssl)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from ._event_pattern import EventPattern, pattern_object, render_event_pattern
 from .core import Construct, Duration, Resource
+
+if TYPE_CHECKING:
+    from ._event_bus import IEventBus
+    from .aws.kms import IKey
 
 
 class Archive(Resource):
@@ -14,9 +19,10 @@ class Archive(Resource):
     `retention` defaults to indefinitely (`RetentionDays: 0`); `kms_key` defaults to an AWS-owned key.
     """
 
-    def __init__(self, scope: Construct, id: str, *, source_event_bus: Any, event_pattern: EventPattern,
+    def __init__(self, scope: Construct, id: str, *, source_event_bus: IEventBus,
+                 event_pattern: EventPattern | Mapping[str, Any],
                  archive_name: str | None = None, description: str | None = None,
-                 retention: Duration | None = None, kms_key: Any = None):
+                 retention: Duration | None = None, kms_key: IKey | None = None):
         super().__init__(scope, id, physical_name=archive_name)
         from ._cfn_generated import CfnArchive
 
@@ -34,7 +40,7 @@ class Archive(Resource):
         self.archive_arn: str = archive.attr_arn
         self.archive_name: str = archive.ref
 
-    def _allow_key(self, key: Any, bus_arn: str) -> None:
+    def _allow_key(self, key: IKey, bus_arn: str) -> None:
         from .aws import iam
 
         principal = iam.ServicePrincipal("events.amazonaws.com")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from .core import ArnFormat, Construct, Resource, SecretValue, Stack, ValidationError
 from .core._errors import construct_error
+
+if TYPE_CHECKING:
+    from ._api_destination import HttpMethod
 
 
 class HttpParameter:
@@ -55,7 +58,7 @@ class Authorization:
         return Authorization("BASIC", {"BasicAuthParameters": {"Password": _unwrap(password), "Username": username}})
 
     @staticmethod
-    def oauth(*, authorization_endpoint: str, http_method: Any, client_id: str, client_secret: SecretValue,
+    def oauth(*, authorization_endpoint: str, http_method: HttpMethod, client_id: str, client_secret: SecretValue,
               body_parameters: Mapping[str, HttpParameter] | None = None,
               header_parameters: Mapping[str, HttpParameter] | None = None,
               query_string_parameters: Mapping[str, HttpParameter] | None = None) -> Authorization:

@@ -54,15 +54,16 @@ def cross_env_target(rule: Construct, config: RuleTargetConfig, target_id: str,
     if key not in wired_environments:
         wired_environments.add(key)
         bus_target = _bus_target(rule, target_stack, target_account, target_region, target_id)
-    if not (same_env_dimension(target_stack.account, target_account)
-            and same_env_dimension(target_stack.region, target_region)):
+    if not (_same_env_or_warn(rule, target_stack.account, target_account)
+            and _same_env_or_warn(rule, target_stack.region, target_region)):
         raise construct_error(rule, "Cannot create a cross-account or cross-region rule for an imported resource "
                                     "(create a stack with the right environment for the imported resource)")
     return CrossEnvTarget(target_stack, bus_target)
 
 
 def _same_env_or_warn(rule: Construct, a: str, b: str) -> bool:
-    """The rule's own check: one unresolved side counts as the same environment, with a warning."""
+    """The rule's own check (every decision of the cross-environment wiring uses it, as the CDK's rule
+    does): one unresolved side counts as the same environment, with a warning."""
     if same_env_dimension(a, b):
         return True
     if same_env_dimension(a, b, one_unresolved=True):
@@ -105,10 +106,10 @@ def _bus_target(rule: Construct, target_stack: Stack, account: str, region: str,
                                       region=region, account=account)
     source_stack = Stack.of(rule)
     role_arn = None
-    if not same_env_dimension(region, source_stack.region):
+    if not _same_env_or_warn(rule, region, source_stack.region):
         role_arn = _cross_region_role(rule, bus_arn).role_arn
     source_account = source_stack.account
-    if not same_env_dimension(source_account, account):
+    if not _same_env_or_warn(rule, source_account, account):
         policy_stack = _support_stack(rule, target_stack, source_account, account, region)
         source_stack.add_dependency(policy_stack)
     return {"Arn": bus_arn, "Id": target_id, "RoleArn": role_arn}

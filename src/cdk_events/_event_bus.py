@@ -29,6 +29,9 @@ from .core._token import is_unresolved
 
 if TYPE_CHECKING:
     from ._archive import Archive
+    from .aws.iam import AddToResourcePolicyResult, Grant, IGrantable, PolicyStatement
+    from .aws.kms import IKey
+    from .aws.sqs import IQueue
 
 _BUS_NAME = re.compile(r"^[\/\.\-_A-Za-z0-9]{1,256}$")
 _SOURCE_NAME = re.compile(r"^aws\.partner(\/[\.\-_A-Za-z0-9]+){2,}$")
@@ -80,8 +83,9 @@ class _EventBusBase(Resource):
     event_bus_policy: str
     event_source_name: str | None
 
-    def archive(self, id: str, *, event_pattern: EventPattern, archive_name: str | None = None,
-                description: str | None = None, retention: Duration | None = None, kms_key: Any = None) -> Archive:
+    def archive(self, id: str, *, event_pattern: EventPattern | Mapping[str, Any], archive_name: str | None = None,
+                description: str | None = None, retention: Duration | None = None,
+                kms_key: IKey | None = None) -> Archive:
         """An archive of this bus's events (child of the bus); the description defaults to
         `Event Archive for <bus name> Event Bus`.
 
@@ -100,7 +104,7 @@ class _EventBusBase(Resource):
                        description=description or f"Event Archive for {self.event_bus_name} Event Bus",
                        event_pattern=event_pattern, retention=retention, archive_name=archive_name)
 
-    def grant_put_events_to(self, grantee: Any, sid: str | None = None) -> Any:
+    def grant_put_events_to(self, grantee: IGrantable, sid: str | None = None) -> Grant:
         """Allow `grantee` to put events on this bus (identity policy, or the bus's resource policy for
         service and account principals when `@aws-cdk/aws-events:requireEventBusPolicySid` is on)."""
         from .aws import iam
@@ -122,7 +126,7 @@ class _EventBusBase(Resource):
             grantee=grantee, actions=["events:PutEvents"], resource_arns=[self.event_bus_arn], resource=self,
             statement=statement)
 
-    def add_to_resource_policy(self, statement: Any) -> Any:
+    def add_to_resource_policy(self, statement: PolicyStatement) -> AddToResourcePolicyResult:
         """Add a statement to the bus's resource policy (one `AWS::Events::EventBusPolicy` each)."""
         raise NotImplementedError
 
@@ -138,11 +142,12 @@ class EventBusGrants:
     def __init__(self, bus: _EventBusBase):
         self._bus = bus
 
-    def all_put_events(self, grantee: Any) -> Any:
+    def all_put_events(self, grantee: IGrantable) -> Grant:
         """Allow `events:PutEvents` on every bus (`Resource: *`), as `EventBus.grant_all_put_events`."""
         return self.actions(grantee, ["events:PutEvents"], resource_arns=["*"])
 
-    def actions(self, grantee: Any, actions: Sequence[str], *, resource_arns: Sequence[str] | None = None) -> Any:
+    def actions(self, grantee: IGrantable, actions: Sequence[str], *,
+                resource_arns: Sequence[str] | None = None) -> Grant:
         """Allow `actions` on this bus (or on `resource_arns`)."""
         from .aws import iam
 
@@ -160,8 +165,8 @@ class EventBus(_EventBusBase):
     """
 
     def __init__(self, scope: Construct, id: str, *, event_bus_name: str | None = None,
-                 event_source_name: str | None = None, dead_letter_queue: Any = None,
-                 description: str | None = None, kms_key: Any = None,
+                 event_source_name: str | None = None, dead_letter_queue: IQueue | None = None,
+                 description: str | None = None, kms_key: IKey | None = None,
                  log_config: LogConfig | Mapping[str, Any] | None = None):
         name, source = _bus_names(scope, id, event_bus_name, event_source_name)
         generated = name is None
@@ -188,7 +193,7 @@ class EventBus(_EventBusBase):
         self.event_bus_policy = str(resource.attr_policy)
         self.event_source_name = source
 
-    def _allow_key(self, key: Any, name: str | None) -> None:
+    def _allow_key(self, key: IKey, name: str | None) -> None:
         from .aws import iam
 
         stack = Stack.of(self)
@@ -220,18 +225,18 @@ class EventBus(_EventBusBase):
                                  event_bus_policy=event_bus_policy, event_source_name=event_source_name)
 
     @staticmethod
-    def grant_all_put_events(grantee: Any) -> Any:
+    def grant_all_put_events(grantee: IGrantable) -> Grant:
         """Allow `grantee` to put events on every bus (`Resource: *`)."""
         from .aws import iam
 
         return iam.Grant.add_to_principal(grantee=grantee, actions=["events:PutEvents"], resource_arns=["*"])
 
     @staticmethod
-    def grant_put_events(grantee: Any) -> Any:
+    def grant_put_events(grantee: IGrantable) -> Grant:
         """Deprecated spelling of `grant_all_put_events`."""
         return EventBus.grant_all_put_events(grantee)
 
-    def add_to_resource_policy(self, statement: Any) -> Any:
+    def add_to_resource_policy(self, statement: PolicyStatement) -> AddToResourcePolicyResult:
         """Add `statement` (it must have a `sid`) as an `EventBusPolicy` child; its sid becomes `cdk-<sid>`."""
         from .aws import iam
 
@@ -279,7 +284,7 @@ class _ImportedEventBus(_EventBusBase):
         self.event_bus_policy = event_bus_policy
         self.event_source_name = event_source_name
 
-    def add_to_resource_policy(self, statement: Any) -> Any:
+    def add_to_resource_policy(self, statement: PolicyStatement) -> AddToResourcePolicyResult:
         from .aws import iam
 
         Annotations.of(self).add_warning_v2(
@@ -294,7 +299,7 @@ class EventBusPolicy(Resource):
     `statement` may be an `iam.PolicyStatement` (rendered at synthesis) or its JSON dict.
     """
 
-    def __init__(self, scope: Construct, id: str, *, event_bus: IEventBus, statement: Any,
+    def __init__(self, scope: Construct, id: str, *, event_bus: IEventBus, statement: PolicyStatement,
                  statement_id: str):
         super().__init__(scope, id)
         from ._cfn_generated import CfnEventBusPolicy

@@ -156,3 +156,24 @@ def test_env_agnostic_source_and_concrete_target_warn_then_need_a_physical_name(
     expected = "Cannot use resource 'Stack2/Queue' in a cross-environment fashion"
     assert expected in str(error.value)
     assert expected in golden_error("error_cross_account_env_agnostic")
+
+
+def test_a_source_stack_with_an_account_and_no_region_counts_as_in_the_targets_region() -> None:
+    """The CDK's rule compares environments with its lenient check everywhere (an unresolved side counts
+    as the same, with a warning): the bus target on the other account's bus gets no events role."""
+    from cdk_events import Rule, Schedule
+    from cdk_events import targets as t
+    from cdk_events.assertions import Annotations, Template
+    from cdk_events.aws import sqs
+    from cdk_events.core import App, Duration, Stack
+
+    app = App()
+    source = Stack(app, "Source", env={"account": "111111111111"})
+    target = Stack(app, "Target", env={"account": "222222222222", "region": "eu-west-1"})
+    rule = Rule(source, "Rule", rule_name="source-rule", schedule=Schedule.rate(Duration.hours(1)))
+    rule.add_target(t.SqsQueue(sqs.Queue(target, "Queue")))
+    template = Template.from_stack(source)
+    [entry] = template.to_json()["Resources"]["Rule4C995B7F"]["Properties"]["Targets"]
+    assert "RoleArn" not in entry
+    template.resource_count_is("AWS::IAM::Role", 0)
+    assert Annotations.from_stack(source).find_warning("*", "*")

@@ -115,7 +115,8 @@ class Resource(Construct):
         )
         self._allow_cross_environment = False
         self._physical_name_value: str | None = None
-        if isinstance(physical_name, _GenerateIfNeeded):
+        self._generates_physical_name = isinstance(physical_name, _GenerateIfNeeded)
+        if self._generates_physical_name:
             self._allow_cross_environment = True
             from ._lazy import Lazy
 
@@ -129,7 +130,7 @@ class Resource(Construct):
             raise ValidationError(
                 f"Cannot use resource '{self.node.path}' in a cross-environment fashion, the resource's physical "
                 "name must be explicit set or use `PhysicalName.GENERATE_IF_NEEDED`")
-        if not self._physical_name_value:
+        if self._generates_physical_name and not self._physical_name_value:
             self._physical_name_value = generate_physical_name(self)
 
     def _get_resource_name_attribute(self, name_attr: str) -> str:

@@ -163,7 +163,7 @@ def test_a_source_stack_with_an_account_and_no_region_counts_as_in_the_targets_r
     as the same, with a warning): the bus target on the other account's bus gets no events role."""
     from cdk_events import Rule, Schedule
     from cdk_events import targets as t
-    from cdk_events.assertions import Annotations, Template
+    from cdk_events.assertions import Annotations, Match, Template
     from cdk_events.aws import sqs
     from cdk_events.core import App, Duration, Stack
 
@@ -176,4 +176,5 @@ def test_a_source_stack_with_an_account_and_no_region_counts_as_in_the_targets_r
     [entry] = template.to_json()["Resources"]["Rule4C995B7F"]["Properties"]["Targets"]
     assert "RoleArn" not in entry
     template.resource_count_is("AWS::IAM::Role", 0)
-    assert Annotations.from_stack(source).find_warning("*", "*")
+    assert Annotations.from_stack(source).find_warning(
+        "/Source/Rule", Match.string_like_regexp("unresolved environment"))

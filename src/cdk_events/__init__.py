@@ -13,7 +13,7 @@ from .core._version import VERSION
 __version__ = VERSION
 
 if TYPE_CHECKING:
-    from ._api_destination import ApiDestination, HttpMethod, IApiDestination
+    from ._api_destination import ApiDestination, IApiDestination
     from ._archive import Archive
     from ._cfn_generated import (
         CfnApiDestination,
@@ -29,12 +29,13 @@ if TYPE_CHECKING:
         EventBus,
         EventBusGrants,
         EventBusPolicy,
-        IEventBus,
         IncludeDetail,
         Level,
         LogConfig,
     )
+    from ._event_bus_ref import IEventBus
     from ._event_pattern import EventPattern
+    from ._http_method import HttpMethod
     from ._input import EventField, RuleTargetInput, RuleTargetInputProperties
     from ._match import Match
     from ._rule import Rule
@@ -79,7 +80,7 @@ __all__ = [
 
 lazy_exports(globals(), {
     "ApiDestination": "._api_destination",
-    "HttpMethod": "._api_destination",
+    "HttpMethod": "._http_method",
     "IApiDestination": "._api_destination",
     "Archive": "._archive",
     "CfnApiDestination": "._cfn_generated",
@@ -96,7 +97,7 @@ lazy_exports(globals(), {
     "EventBus": "._event_bus",
     "EventBusGrants": "._event_bus",
     "EventBusPolicy": "._event_bus",
-    "IEventBus": "._event_bus",
+    "IEventBus": "._event_bus_ref",
     "IncludeDetail": "._event_bus",
     "Level": "._event_bus",
     "LogConfig": "._event_bus",

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any, Protocol, runtime_checkable
 
 from ._connection import IConnection
+from ._http_method import HttpMethod
 from .core import Arn, ArnFormat, Construct, Resource, ValidationError
 from .core._errors import construct_error
 from .core._token import is_unresolved
-
-
-class HttpMethod(Enum):
-    """The HTTP method of an API destination."""
-
-    POST = "POST"
-    GET = "GET"
-    HEAD = "HEAD"
-    OPTIONS = "OPTIONS"
-    PUT = "PUT"
-    PATCH = "PATCH"
-    DELETE = "DELETE"
 
 
 @runtime_checkable

@@ -9,7 +9,7 @@ from ._event_pattern import EventPattern, pattern_object, render_event_pattern
 from .core import Construct, Duration, Resource
 
 if TYPE_CHECKING:
-    from ._event_bus import IEventBus
+    from ._event_bus_ref import IEventBus
     from .aws.kms import IKey
 
 

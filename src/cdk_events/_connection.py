@@ -9,7 +9,7 @@ from .core import ArnFormat, Construct, Resource, SecretValue, Stack, Validation
 from .core._errors import construct_error
 
 if TYPE_CHECKING:
-    from ._api_destination import HttpMethod
+    from ._http_method import HttpMethod
 
 
 class HttpParameter:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._event_bus_ref import IEventBus
 from ._event_pattern import EventPattern
 from .core import (
     Annotations,
@@ -64,17 +65,6 @@ class LogConfig:
     def _to_cfn(self) -> dict[str, Any]:
         return {"IncludeDetail": self.include_detail.value if self.include_detail else None,
                 "Level": self.level.value if self.level else None}
-
-
-@runtime_checkable
-class IEventBus(Protocol):
-    """An event bus, owned or imported."""
-
-    @property
-    def event_bus_name(self) -> str: ...
-
-    @property
-    def event_bus_arn(self) -> str: ...
 
 
 class _EventBusBase(Resource):

@@ -15,10 +15,23 @@ try:
     from ._app import App
     from ._arn import Arn, ArnComponents, ArnFormat
     from ._assembly import CloudAssembly, CloudFormationStackArtifact
+    from ._assets import (
+        AssetHashType,
+        AssetStaging,
+        FileAssetLocation,
+        FileAssetPackaging,
+        FileAssetSource,
+        IgnoreMode,
+        SymlinkFollowMode,
+    )
     from ._aws import Aws
+    from ._cfn_condition import CfnCondition
     from ._cfn_element import CfnElement, CfnRefElement, CfnReference, CfnResource, CfnResourceOptions
     from ._cfn_json import to_json_string
-    from ._cfn_misc import CfnCondition, CfnMapping, CfnOutput, CfnParameter, CfnRule
+    from ._cfn_mapping import CfnMapping
+    from ._cfn_output import CfnOutput
+    from ._cfn_parameter import CfnParameter
+    from ._cfn_rule import CfnRule
     from ._cfn_runtime import CfnTag
     from ._construct import (
         Construct,
@@ -51,7 +64,8 @@ try:
     from ._resource import PhysicalName, Resource, ResourceEnvironment, generate_physical_name
     from ._secret_value import SecretValue
     from ._stack import Environment, Stack, TemplateOptions
-    from ._synthesizer import DefaultStackSynthesizer
+    from ._synthesizer import DefaultStackSynthesizer, StackSynthesizer
+    from ._synthesizers import BootstraplessSynthesizer, CliCredentialsStackSynthesizer, LegacyStackSynthesizer
     from ._tags import Aspects, IAspect, RemoveTag, Tag, TagManager, Tags
     from ._time_zone import TimeZone
     from ._token import (
@@ -95,6 +109,17 @@ __all__ = [
     "ConstructOrder",
     "CycleError",
     "DefaultStackSynthesizer",
+    "FileAssetLocation",
+    "FileAssetPackaging",
+    "FileAssetSource",
+    "IgnoreMode",
+    "LegacyStackSynthesizer",
+    "StackSynthesizer",
+    "SymlinkFollowMode",
+    "AssetHashType",
+    "AssetStaging",
+    "BootstraplessSynthesizer",
+    "CliCredentialsStackSynthesizer",
     "DefaultTokenResolver",
     "Duration",
     "Environment",

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from ._construct import Construct
+from ._construct import Construct, enclosing_stack
 from ._errors import ValidationError
 from ._removal_policy import RemovalPolicy, deletion_policy_of
 from ._token import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
 
 if TYPE_CHECKING:
-    from ._cfn_misc import CfnCondition
+    from ._cfn_condition import CfnCondition
     from ._stack import Stack
 
 PATH_METADATA_KEY = "aws:cdk:path"
@@ -23,7 +23,7 @@ class CfnElement(Construct):
 
     def __init__(self, scope: Construct, id: str):
         super().__init__(scope, id)
-        self.stack: Stack = _stack_module.Stack.of(self)
+        self.stack: Stack = cast("Stack", enclosing_stack(self))
         self._logical_id_override: str | None = None
         self._logical_id_locked = False
         self._allocated_id: str | None = None
@@ -126,14 +126,12 @@ class CfnReference(IResolvable):
 
     def resolve(self, context: IResolveContext) -> Any:
         """The local intrinsic, or the cross-stack value in another stack."""
-        consumer = _stack_module.Stack.of(cast(Construct, context.scope))
+        consumer = cast("Stack", enclosing_stack(cast(Construct, context.scope)))
         if consumer is self.target_stack:
             return self.local_value()
         replacement = self._replacements.get(id(consumer))
         if replacement is None:
-            from ._references import reference_from
-
-            replacement = reference_from(consumer, self)
+            replacement = consumer._reference_from_other_stack(self)
             self._replacements[id(consumer)] = replacement
         return replacement.resolve(context)
 
@@ -428,4 +426,3 @@ def _apply_overrides(resolved: dict[str, Any], overrides: dict[str, Any], deleti
     return merged
 
 
-from . import _stack as _stack_module  # noqa: E402  (a cycle: stacks hold elements)

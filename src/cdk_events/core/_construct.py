@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator, Sequence
 from enum import Enum
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import attrs
 
@@ -327,6 +327,10 @@ class Construct:
 
     __slots__ = ("__dict__", "_node")
 
+    # True on the class of stacks: lets the modules below `Stack` find a construct's stack
+    # (`enclosing_stack`) without importing it
+    _is_stack_scope: ClassVar[bool] = False
+
     def __init__(self, scope: Construct | None, id: str):
         if scope is not None and not isinstance(scope, Construct):
             raise ValidationError(
@@ -352,3 +356,27 @@ class Construct:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._node.path or '<root>'}>"
+
+
+def is_stack(construct: object) -> bool:
+    """True if `construct` is a stack (any construct whose class marks itself as a stack scope)."""
+    return isinstance(construct, Construct) and type(construct)._is_stack_scope
+
+
+def enclosing_stack(construct: Construct) -> Construct:
+    """The stack `construct` belongs to (itself, if it is one); the result is cached on the construct.
+
+    Raises `ValidationError` for a construct outside any stack.
+    """
+    cached = construct.__dict__.get("_stack_of")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    current: Construct | None = construct
+    while current is not None:
+        if type(current)._is_stack_scope:
+            construct.__dict__["_stack_of"] = current
+            return current
+        current = current.node.scope
+    raise ValidationError(
+        f"{construct.node.path or type(construct).__name__} should be created in the scope of a Stack, "
+        "but no Stack found")

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._construct import is_stack
 from ._errors import ValidationError
 from ._token import is_unresolved
 
@@ -79,17 +80,15 @@ class Names:
         prefix: str = "",
     ) -> str:
         """A name for a physical resource, unique in the app and at most `max_length` characters."""
-        from ._stack import Stack
-
         scopes = construct.node.scopes
         start = len(scopes) - 1
         for index in range(len(scopes) - 1, -1, -1):
             scope = scopes[index]
-            if isinstance(scope, Stack) and not is_unresolved(scope.stack_name):
+            if is_stack(scope) and not is_unresolved(scope.stack_name):  # type: ignore[attr-defined]
                 start = index
                 break
         components = [
-            s.stack_name if isinstance(s, Stack) and not is_unresolved(s.stack_name) else s.node.id
+            s.stack_name if is_stack(s) and not is_unresolved(s.stack_name) else s.node.id  # type: ignore[attr-defined]
             for s in scopes[start:]
         ]
         return make_unique_resource_name(

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._cfn_misc import CfnOutput
+from ._cfn_element import CfnReference
+from ._cfn_output import CfnOutput
 from ._construct import Construct
 from ._errors import ValidationError
 from ._fn import Fn
 from ._json import js_stringify
 from ._names import make_unique_id
-from ._token import Intrinsic, IResolvable, is_unresolved
+from ._token import STRING_TOKEN_RE, TOKEN_MAP, Intrinsic, IResolvable, is_unresolved
 
 if TYPE_CHECKING:
-    from ._cfn_element import CfnReference
     from ._stack import Stack
 
 STRENGTH_CONTEXT = "@aws-cdk/core:defaultCrossStackReferences"
@@ -114,15 +114,11 @@ def _export_name(producer: Stack, output_id: str) -> str:
 
 def export_value(stack: Stack, value: Any, *, name: str | None = None, description: str | None = None) -> str:
     """`Stack.export_value`: an output with an export name; the `Fn::ImportValue` to read it."""
-    from ._cfn_element import CfnReference
-
     if name is not None:
         CfnOutput(_scope(stack, "Exports"), name, value=value, export_name=name, description=description)
         return Fn.import_value(name)
     token = None
     if isinstance(value, str):
-        from ._token import STRING_TOKEN_RE, TOKEN_MAP
-
         match = STRING_TOKEN_RE.fullmatch(value)
         token = TOKEN_MAP.lookup_string(match.group(0)) if match else None
     if not isinstance(token, CfnReference):

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 import attrs
 
 from ._arn import Arn, ArnComponents, ArnFormat, format_arn
 from ._aws import Aws
 from ._cfn_element import CfnElement
-from ._construct import Construct
+from ._construct import Construct, enclosing_stack
 from ._errors import CycleError, ValidationError
 from ._json import _needs_reorder
 from ._names import make_unique_id, make_unique_resource_name
+from ._references import export_value, reference_from
 from ._resolve import ValueKinds
 from ._resolve import resolve as _resolve_value
 from ._struct import to_struct
@@ -23,7 +24,9 @@ from ._token import is_unresolved
 
 if TYPE_CHECKING:
     from ._app import App
-    from ._synthesizer import DefaultStackSynthesizer
+    from ._cfn_element import CfnReference
+    from ._synthesizer import StackSynthesizer
+    from ._token import IResolvable
 
 _STACK_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
 _ACCOUNT_ID = re.compile(r"^\d{12}$")
@@ -63,6 +66,8 @@ def partition_of_region(region: str) -> str:
 class Stack(Construct):
     """A CloudFormation stack (mirrors `aws_cdk.Stack`)."""
 
+    _is_stack_scope: ClassVar[bool] = True
+
     def __init__(
         self,
         scope: Construct | None = None,
@@ -73,7 +78,7 @@ class Stack(Construct):
         description: str | None = None,
         termination_protection: bool | None = None,
         tags: dict[str, str] | None = None,
-        synthesizer: DefaultStackSynthesizer | None = None,
+        synthesizer: StackSynthesizer | None = None,
         analytics_reporting: bool | None = None,
         cross_region_references: bool | None = None,
         notification_arns: list[str] | None = None,
@@ -120,27 +125,15 @@ class Stack(Construct):
         self._rendered = False
         self._dirty = False
         self._template_validations: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = []
-        from ._synthesizer import DefaultStackSynthesizer
+        from ._synthesizer import bind_synthesizer
 
-        self.synthesizer = synthesizer or DefaultStackSynthesizer()
-        self.synthesizer.bind(self)
+        self.synthesizer = bind_synthesizer(self, synthesizer)
 
     # --- identity --------------------------------------------------------------------------
     @staticmethod
     def of(construct: Construct) -> Stack:
         """The stack a construct belongs to."""
-        cached = construct.__dict__.get("_stack_of")
-        if cached is not None:
-            return cached  # type: ignore[no-any-return]
-        current: Construct | None = construct
-        while current is not None:
-            if isinstance(current, Stack):
-                construct.__dict__["_stack_of"] = current
-                return current
-            current = current.node.scope
-        raise ValidationError(
-            f"{construct.node.path or type(construct).__name__} should be created in the scope of a Stack, "
-            "but no Stack found")
+        return cast(Stack, enclosing_stack(construct))
 
     @staticmethod
     def is_stack(x: object) -> bool:
@@ -367,9 +360,12 @@ class Stack(Construct):
     def export_value(self, exported_value: Any, *, name: str | None = None,
                      description: str | None = None) -> str:
         """Export a value of this stack as an output with an export name; returns `Fn::ImportValue`."""
-        from ._references import export_value
-
         return export_value(self, exported_value, name=name, description=description)
+
+    def _reference_from_other_stack(self, reference: CfnReference) -> IResolvable:
+        """What this stack writes for `reference`, an attribute of a resource in another stack (an
+        `Fn::ImportValue` of an export, or a weak reference; the producer's output is made once)."""
+        return reference_from(self, reference)
 
     def __repr__(self) -> str:
         return f"<Stack {self.node.path}>"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._construct import Construct
+from ._construct import Construct, is_stack
 from ._js import locale_sort_key
 
 ASPECTS_KEY = "_aspects"
@@ -136,9 +136,7 @@ class _TagAspectBase(IAspect):
         manager: TagManager | None = getattr(node, "tags", None)
         if not isinstance(manager, TagManager):
             return
-        from ._stack import Stack
-
-        if isinstance(node, Stack) and node.node.try_get_context("@aws-cdk/core:explicitStackTags"):
+        if is_stack(node) and node.node.try_get_context("@aws-cdk/core:explicitStackTags"):
             return
         resource_type = manager.resource_type_name
         if resource_type in self.exclude:

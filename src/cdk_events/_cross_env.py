@@ -4,7 +4,7 @@ rule in the target's stack."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -36,8 +36,8 @@ def cross_env_target(rule: Construct, config: RuleTargetConfig, target_id: str,
 
     `wired_environments` holds the `account:region` keys the rule already sends to (updated here).
     """
-    resource = config.target_resource
-    assert resource is not None
+    assert config.target_resource is not None
+    resource = cast(Construct, config.target_resource)  # owned and imported resources are constructs
     target_stack = Stack.of(resource)
     env = getattr(resource, "env", None)
     target_account = (getattr(env, "account", None) or target_stack.account)

@@ -5,6 +5,19 @@ template elements, and the cloud assembly writer.
 """
 
 import gc as _gc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._assets import (
+        AssetHashType,
+        AssetStaging,
+        FileAssetLocation,
+        FileAssetPackaging,
+        FileAssetSource,
+        IgnoreMode,
+        SymlinkFollowMode,
+    )
+    from ._synthesizers import BootstraplessSynthesizer, CliCredentialsStackSynthesizer, LegacyStackSynthesizer
 
 # Importing builds many classes (attrs generates their methods): the cyclic garbage collector would run
 # dozens of times over young objects that all stay alive. It is paused while the core loads.
@@ -15,18 +28,8 @@ try:
     from ._app import App
     from ._arn import Arn, ArnComponents, ArnFormat
     from ._assembly import CloudAssembly, CloudFormationStackArtifact
-    from ._assets import (
-        AssetHashType,
-        AssetStaging,
-        FileAssetLocation,
-        FileAssetPackaging,
-        FileAssetSource,
-        IgnoreMode,
-        SymlinkFollowMode,
-    )
     from ._aws import Aws
-    from ._cfn_condition import CfnCondition
-    from ._cfn_element import CfnElement, CfnRefElement, CfnReference, CfnResource, CfnResourceOptions
+    from ._cfn_element import CfnCondition, CfnElement, CfnRefElement, CfnReference, CfnResource, CfnResourceOptions
     from ._cfn_json import to_json_string
     from ._cfn_mapping import CfnMapping
     from ._cfn_output import CfnOutput
@@ -57,7 +60,7 @@ try:
     from ._json import JSON_NULL, JsonNull, js_stringify
     from ._lazy import Lazy
     from ._names import Names
-    from ._public import set_public_module
+    from ._public import lazy_exports, set_public_module
     from ._references import reference_from
     from ._removal_policy import RemovalPolicy
     from ._resolve import DefaultTokenResolver, ITokenResolver, cfn_concat, minimal_join
@@ -65,7 +68,6 @@ try:
     from ._secret_value import SecretValue
     from ._stack import Environment, Stack, TemplateOptions
     from ._synthesizer import DefaultStackSynthesizer, StackSynthesizer
-    from ._synthesizers import BootstraplessSynthesizer, CliCredentialsStackSynthesizer, LegacyStackSynthesizer
     from ._tags import Aspects, IAspect, RemoveTag, Tag, TagManager, Tags
     from ._time_zone import TimeZone
     from ._token import (
@@ -169,4 +171,12 @@ __all__ = [
     "to_json_string",
 ]
 
+# file assets and the other synthesizers load on first use: an app without them never imports them
+_ON_FIRST_USE = {
+    "AssetHashType": "._assets", "AssetStaging": "._assets", "FileAssetLocation": "._assets",
+    "FileAssetPackaging": "._assets", "FileAssetSource": "._assets", "IgnoreMode": "._assets",
+    "SymlinkFollowMode": "._assets", "BootstraplessSynthesizer": "._synthesizers",
+    "CliCredentialsStackSynthesizer": "._synthesizers", "LegacyStackSynthesizer": "._synthesizers",
+}
 set_public_module(globals())
+lazy_exports(globals(), _ON_FIRST_USE)

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import attrs
 
 from ._errors import ValidationError
 from ._fn import Fn
 from ._token import is_unresolved
-
-if TYPE_CHECKING:
-    from ._stack import Stack
 
 
 class ArnFormat(Enum):
@@ -38,7 +35,26 @@ class ArnComponents:
     sep: str | None = None
 
 
-def format_arn(components: ArnComponents, stack: Stack | None = None) -> str:
+class ArnEnvironment(Protocol):
+    """Where an ARN's missing parts come from (a `Stack`): its partition, region and account."""
+
+    @property
+    def partition(self) -> str:
+        """The partition (`aws`, or the `AWS::Partition` token)."""
+        ...
+
+    @property
+    def region(self) -> str:
+        """The region (a literal or the `AWS::Region` token)."""
+        ...
+
+    @property
+    def account(self) -> str:
+        """The account (a literal or the `AWS::AccountId` token)."""
+        ...
+
+
+def format_arn(components: ArnComponents, stack: ArnEnvironment | None = None) -> str:
     """The ARN for `components`, with the stack's partition, region and account as defaults."""
     partition = components.partition if components.partition is not None else (
         stack.partition if stack is not None else None)
@@ -75,7 +91,7 @@ class Arn:
     """Helpers for ARNs (mirrors `aws_cdk.Arn`)."""
 
     @staticmethod
-    def format(components: ArnComponents, stack: Stack | None = None) -> str:
+    def format(components: ArnComponents, stack: ArnEnvironment | None = None) -> str:
         """Build an ARN from its components (defaults from `stack`)."""
         return format_arn(components, stack)
 

@@ -11,7 +11,6 @@ from ._removal_policy import RemovalPolicy, deletion_policy_of
 from ._token import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
 
 if TYPE_CHECKING:
-    from ._cfn_condition import CfnCondition
     from ._stack import Stack
 
 PATH_METADATA_KEY = "aws:cdk:path"
@@ -426,3 +425,16 @@ def _apply_overrides(resolved: dict[str, Any], overrides: dict[str, Any], deleti
     return merged
 
 
+class CfnCondition(CfnElement, IResolvable):
+    """A template condition; usable where a condition expression is expected."""
+
+    def __init__(self, scope: Construct, id: str, *, expression: Any = None):
+        super().__init__(scope, id)
+        self.expression = expression
+
+    def _render_fragment(self) -> tuple[str, Any]:
+        return "Conditions", self.expression
+
+    def resolve(self, context: IResolveContext) -> Any:
+        """`{"Condition": <logical id>}`."""
+        return {"Condition": self.resolved_logical_id()}

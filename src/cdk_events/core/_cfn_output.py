@@ -10,7 +10,7 @@ from ._errors import ValidationError
 from ._fn import Fn
 
 if TYPE_CHECKING:
-    from ._cfn_condition import CfnCondition
+    from ._cfn_element import CfnCondition
 
 
 class CfnOutput(CfnElement):

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from ._construct import Construct
+
+class _HasPath(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+class _InTree(Protocol):
+    """Anything with a construct node (a construct, owned or imported)."""
+
+    @property
+    def node(self) -> _HasPath: ...
 
 
 class CdkEventsError(Exception):
@@ -33,6 +42,6 @@ class UnscopedValidationError(ValidationError):
     """A value is not valid, found before it was attached to a construct."""
 
 
-def construct_error(scope: Construct, message: str) -> ValidationError:
+def construct_error(scope: _InTree, message: str) -> ValidationError:
     """A `ValidationError` whose message starts with the construct path, as synth validation does."""
     return ValidationError(f"[{scope.node.path}] {message}")

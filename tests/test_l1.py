@@ -196,13 +196,15 @@ def test_attribute_and_nested_names() -> None:
 
 
 def test_dict_props_are_reordered_and_converted(tmp_path: Path) -> None:
+    """Dicts inside L1 property values are read by their camelCase (or CloudFormation) names and
+    rendered in CloudFormation's alphabetical order."""
     def build(stack: Stack) -> None:
         CfnRule(stack, "R", targets=[{
-            "role_arn": "arn:role", "Id": "t1", "arn": "arn:target",
-            "retry_policy": {"maximum_retry_attempts": 2, "MaximumEventAgeInSeconds": 60},
-            "ecs_parameters": {"task_definition_arn": "arn:td", "TaskCount": 1,
-                               "network_configuration": {"aws_vpc_configuration": {
-                                   "subnets": ["s-1"], "AssignPublicIp": "ENABLED"}}},
+            "roleArn": "arn:role", "Id": "t1", "arn": "arn:target",
+            "retryPolicy": {"maximumRetryAttempts": 2, "MaximumEventAgeInSeconds": 60},
+            "ecsParameters": {"taskDefinitionArn": "arn:td", "TaskCount": 1,
+                              "networkConfiguration": {"awsVpcConfiguration": {
+                                  "subnets": ["s-1"], "AssignPublicIp": "ENABLED"}}},
             "inputTransformer": {"inputTemplate": "<x>", "inputPathsMap": {"x": "$.detail.x"}},
         }])  # fmt: skip
 
@@ -219,6 +221,22 @@ def test_dict_props_are_reordered_and_converted(tmp_path: Path) -> None:
         "RetryPolicy": {"MaximumEventAgeInSeconds": 60, "MaximumRetryAttempts": 2},
         "RoleArn": "arn:role",
     })  # fmt: skip
+
+
+def test_snake_case_keys_inside_property_dicts_are_dropped_as_aws_cdk_lib_drops_them(tmp_path: Path) -> None:
+    """jsii hands a dict inside a property value to the CDK unconverted and the CDK reads camelCase
+    names only: `retry_policy={"maximum_retry_attempts": 2}` renders `RetryPolicy: {}` in aws-cdk-lib
+    (the porting suite's core_dict_structs golden); single-word keys are the same in both spellings."""
+    from cdk_events import CfnRule as Rule
+
+    def build(stack: Stack) -> None:
+        CfnRule(stack, "R", targets=[Rule.TargetProperty(
+            arn="arn:target", id="t1", retry_policy={"maximum_retry_attempts": 2, "maximum_event_age_in_seconds": 60},
+            dead_letter_config={"arn": "arn:dlq"})])
+
+    target = _resources(build, tmp_path)["R"]["Properties"]["Targets"][0]
+    assert target["RetryPolicy"] == {}
+    assert target["DeadLetterConfig"] == {"Arn": "arn:dlq"}
 
 
 def test_unknown_dict_key_is_rejected(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import attrs
 
 from .core import ValidationError
 from .core._json import js_stringify
+from .core._struct import to_struct
 
 # The CloudFormation names of EventPattern fields that differ from their Python names.
 _FIELD_NAMES = {"detail_type": "detailType"}
@@ -47,6 +48,12 @@ class EventPattern:
         return out
 
 
+class PatternLiteral(dict[str, Any]):
+    """A pattern written inside the library, as the CDK's TypeScript writes an object literal: its keys
+    stay in the order written (a dict from a user is converted like jsii converts it to an
+    `EventPattern`, and so takes the struct's field order)."""
+
+
 _FIELDS = tuple((f.name, _FIELD_NAMES.get(f.name, f.name)) for f in attrs.fields(EventPattern))
 
 
@@ -58,11 +65,16 @@ def _json(value: Any) -> str:
 
 
 def pattern_object(pattern: EventPattern | Mapping[str, Any]) -> dict[str, Any]:
-    """An `EventPattern` or a plain dict as the dict the merge works on."""
+    """An `EventPattern`, or a dict of its fields (snake_case keys), as the dict the merge works on."""
     if isinstance(pattern, EventPattern):
         return pattern._to_object()
-    if isinstance(pattern, Mapping):
+    if isinstance(pattern, PatternLiteral):
         return {(_FIELD_NAMES.get(k, k)): v for k, v in pattern.items()}
+    if isinstance(pattern, Mapping):
+        # as jsii converts a dict given for the struct: snake_case field names, rendered in field order
+        struct = to_struct(EventPattern, pattern, prop="event_pattern")
+        assert struct is not None
+        return struct._to_object()
     raise ValidationError(f"Invalid event pattern '{_json(pattern)}', expecting an object or an array")
 
 

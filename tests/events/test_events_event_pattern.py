@@ -96,11 +96,16 @@ def test_add_event_pattern_none_is_a_no_op(env):
     assert rule.event_pattern == {"source": ["a"]}
 
 
-def test_unknown_top_level_keys_pass_through(env):
+def test_a_dict_pattern_is_converted_as_jsii_converts_it(env):
+    """A dict given for the EventPattern struct takes snake_case field names and the struct's field
+    order (aws-cdk-lib renders `detail` before `detail-type` before `source`); a key that is not a field
+    (`$or`, `detail-type`) is an error, as jsii's "unexpected keyword argument"."""
     app = env.app()
     stack = Stack(app, "S")
-    Rule(stack, "Rule", event_pattern={"source": ["a"], "$or": [{"b": ["1"]}, {"c": ["2"]}]})
-    assert _pattern(app, stack, "Rule4C995B7F") == {"source": ["a"], "$or": [{"b": ["1"]}, {"c": ["2"]}]}
+    Rule(stack, "Rule", event_pattern={"source": ["a"], "detail_type": ["t"], "detail": {"x": ["1"]}})
+    assert list(_pattern(app, stack, "Rule4C995B7F")) == ["detail", "detail-type", "source"]
+    with pytest.raises(ValidationError, match=r"'\$or'.*allowed keys: account, detail, detail_type"):
+        Rule(stack, "Other", event_pattern={"source": ["a"], "$or": [{"b": ["1"]}, {"c": ["2"]}]})
 
 
 # --- errors (spec §1.2.2), prefixed with the rule's path -------------------------------------

@@ -78,35 +78,42 @@ def _lower_camel(cfn_name: str) -> str:
     return cfn_name[:1].lower() + cfn_name[1:]
 
 
-_KEY_TABLES: dict[type, dict[str, str]] = {}
+_KEY_TABLES: dict[type, dict[str, str | None]] = {}
 
 
-def _key_table(cls: type[Any]) -> dict[str, str]:
-    """Accepted dict keys of a property type -> Python field name (snake_case, CFN and camelCase names)."""
+def _key_table(cls: type[Any]) -> dict[str, str | None]:
+    """Accepted dict keys of a property type -> Python field name (camelCase and CloudFormation names).
+
+    A multi-word snake_case spelling maps to None: jsii hands a dict inside a property value to the CDK
+    as it is, and the CDK reads only the camelCase names, so aws-cdk-lib drops such a key silently.
+    """
     table = _KEY_TABLES.get(cls)
     if table is None:
         table = {}
         names: dict[str, str] = cls._CFN_NAMES
         for py_name, cfn_name in names.items():
             table.setdefault(_lower_camel(cfn_name), py_name)
-            table.setdefault(py_name.rstrip("_"), py_name)
+            snake = py_name.rstrip("_")
+            table.setdefault(snake, py_name if "_" not in snake else None)
         for py_name, cfn_name in names.items():
             table[cfn_name] = py_name
-            table[py_name] = py_name
+            table[_lower_camel(cfn_name)] = py_name
         _KEY_TABLES[cls] = table
     return table
 
 
 def struct_from_dict(cls: type[Any], value: Mapping[str, Any]) -> Any:
-    """Build a property-type object from a plain dict (keys in snake_case, CloudFormation or camelCase)."""
+    """Build a property-type object from a plain dict (keys in camelCase or CloudFormation names; a
+    multi-word snake_case key is dropped, as aws-cdk-lib drops it; any other key is an error)."""
     table = _key_table(cls)
     kwargs: dict[str, Any] = {}
     unknown: list[str] = []
     for key, item in value.items():
-        py_name = table.get(key) if isinstance(key, str) else None
-        if py_name is None:
+        if not isinstance(key, str) or key not in table:
             unknown.append(repr(key))
-        else:
+            continue
+        py_name = table[key]
+        if py_name is not None:
             kwargs[py_name] = item
     if unknown:
         raise TypeError(

@@ -18,6 +18,7 @@ from cdk_events.core import (
     ValidationError,
 )
 
+from ..._event_pattern import PatternLiteral
 from ...core._errors import construct_error
 from ...core._prop_checks import check_str
 from .. import iam
@@ -82,50 +83,50 @@ class RepositoryBase(Resource):
 
         rule = Rule(self, id, description=description, rule_name=rule_name, event_pattern=event_pattern,
                     cross_stack_scope=cross_stack_scope)
-        rule.add_event_pattern({"source": ["aws.codecommit"], "resources": [self.repository_arn]})
+        rule.add_event_pattern(PatternLiteral({"source": ["aws.codecommit"], "resources": [self.repository_arn]}))
         rule.add_target(target)
         return rule
 
     def on_state_change(self, id: str, **options: Any) -> Rule:
         """A rule for "CodeCommit Repository State Change" events."""
         rule = self.on_event(id, **options)
-        rule.add_event_pattern({"detail_type": ["CodeCommit Repository State Change"]})
+        rule.add_event_pattern(PatternLiteral({"detail_type": ["CodeCommit Repository State Change"]}))
         return rule
 
     def on_reference_created(self, id: str, **options: Any) -> Rule:
         """A rule for created references (new branches and tags)."""
         rule = self.on_state_change(id, **options)
-        rule.add_event_pattern({"detail": {"event": ["referenceCreated"]}})
+        rule.add_event_pattern(PatternLiteral({"detail": {"event": ["referenceCreated"]}}))
         return rule
 
     def on_reference_updated(self, id: str, **options: Any) -> Rule:
         """A rule for created or updated references (pushes)."""
         rule = self.on_state_change(id, **options)
-        rule.add_event_pattern({"detail": {"event": ["referenceCreated", "referenceUpdated"]}})
+        rule.add_event_pattern(PatternLiteral({"detail": {"event": ["referenceCreated", "referenceUpdated"]}}))
         return rule
 
     def on_reference_deleted(self, id: str, **options: Any) -> Rule:
         """A rule for deleted references."""
         rule = self.on_state_change(id, **options)
-        rule.add_event_pattern({"detail": {"event": ["referenceDeleted"]}})
+        rule.add_event_pattern(PatternLiteral({"detail": {"event": ["referenceDeleted"]}}))
         return rule
 
     def on_pull_request_state_change(self, id: str, **options: Any) -> Rule:
         """A rule for "CodeCommit Pull Request State Change" events."""
         rule = self.on_event(id, **options)
-        rule.add_event_pattern({"detail_type": ["CodeCommit Pull Request State Change"]})
+        rule.add_event_pattern(PatternLiteral({"detail_type": ["CodeCommit Pull Request State Change"]}))
         return rule
 
     def on_comment_on_pull_request(self, id: str, **options: Any) -> Rule:
         """A rule for comments on pull requests."""
         rule = self.on_event(id, **options)
-        rule.add_event_pattern({"detail_type": ["CodeCommit Comment on Pull Request"]})
+        rule.add_event_pattern(PatternLiteral({"detail_type": ["CodeCommit Comment on Pull Request"]}))
         return rule
 
     def on_comment_on_commit(self, id: str, **options: Any) -> Rule:
         """A rule for comments on commits."""
         rule = self.on_event(id, **options)
-        rule.add_event_pattern({"detail_type": ["CodeCommit Comment on Commit"]})
+        rule.add_event_pattern(PatternLiteral({"detail_type": ["CodeCommit Comment on Commit"]}))
         return rule
 
     def on_commit(self, id: str, *, branches: Sequence[str] | None = None, target: IRuleTarget | None = None,
@@ -137,7 +138,7 @@ class RepositoryBase(Resource):
         rule = self.on_reference_updated(id, target=target, description=description, event_pattern=event_pattern,
                                          rule_name=rule_name, cross_stack_scope=cross_stack_scope)
         if branches:
-            rule.add_event_pattern({"detail": {"referenceName": list(branches)}})
+            rule.add_event_pattern(PatternLiteral({"detail": {"referenceName": list(branches)}}))
         return rule
 
     # --- grants ----------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._render import render_mismatch
+
 if TYPE_CHECKING:
     from ._capture import Capture
 
@@ -180,8 +182,6 @@ class MatchResult:
 
     def render_mismatch(self) -> str:
         """Render the target with each failure (``!! message``) next to where it occurred."""
-        from ._render import render_mismatch
-
         return render_mismatch(self)
 
     # read access for the renderer

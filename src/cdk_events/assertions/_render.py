@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._js import UNDEFINED, is_array, is_object, js_keys, json_stringify
-from ._matcher import MatchResult
+
+if TYPE_CHECKING:
+    from ._matcher import MatchResult
 
 __all__ = ["render_abridged", "render_mismatch"]
 

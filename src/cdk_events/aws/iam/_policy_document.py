@@ -8,7 +8,8 @@ from typing import Any
 from cdk_events.core import Construct, FeatureFlags, IResolvable, IResolveContext, UnscopedValidationError
 
 from ._merge import PostProcessPolicyDocument, merge_statements
-from ._policy_statement import PolicyStatement
+from ._policy_statement import Effect, PolicyStatement
+from ._principals import LITERAL_STRING_KEY, IPrincipal, PrincipalBase, PrincipalPolicyFragment
 
 MINIMIZE_POLICIES_FLAG = "@aws-cdk/aws-iam:minimizePolicies"
 POLICY_VERSION = "2012-10-17"
@@ -68,6 +69,11 @@ class PolicyDocument(IResolvable):
                 )
         self._statements.extend(statements)
 
+    def add_assume_role_statement(self, principal: IPrincipal) -> None:
+        """Append the statement that lets `principal` assume the role this document is the trust policy of
+        (its `assume_role_action`, `sts:AssumeRole` for most principals)."""
+        self.add_statements(PolicyStatement(actions=[principal.assume_role_action], principals=[principal]))
+
     def resolve(self, context: IResolveContext) -> Any:
         """Freeze the statements, merge them if minimizing, and render the document."""
         for statement in self._statements:
@@ -120,8 +126,6 @@ def _as_list(value: Any) -> list[str] | None:
 
 
 def _statement_from_json(obj: dict[str, Any]) -> PolicyStatement:
-    from ._principals import LITERAL_STRING_KEY, PrincipalBase, PrincipalPolicyFragment
-
     class _JsonPrincipal(PrincipalBase):
         def __init__(self, json_: Any):
             if isinstance(json_, str):
@@ -133,8 +137,6 @@ def _statement_from_json(obj: dict[str, Any]) -> PolicyStatement:
         @property
         def policy_fragment(self) -> PrincipalPolicyFragment:
             return self._fragment
-
-    from ._policy_statement import Effect
 
     statement = PolicyStatement(
         sid=obj.get("Sid"),

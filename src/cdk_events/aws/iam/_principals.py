@@ -186,9 +186,7 @@ class PrincipalBase:
 
     def add_to_assume_role_policy(self, document: PolicyDocument) -> None:
         """Add the statement that lets this principal assume a role to `document`."""
-        from ._policy_statement import PolicyStatement
-
-        document.add_statements(PolicyStatement(actions=[self.assume_role_action], principals=[self]))
+        document.add_assume_role_statement(self)
 
     def with_conditions(self, conditions: dict[str, Any]) -> PrincipalWithConditions:
         """This principal with extra conditions."""
@@ -525,9 +523,7 @@ def add_principal_to_assume_role(principal: IPrincipal, document: PolicyDocument
     if callable(custom):
         custom(document)
         return
-    from ._policy_statement import PolicyStatement
-
-    document.add_statements(PolicyStatement(actions=[principal.assume_role_action], principals=[principal]))
+    document.add_assume_role_statement(principal)
 
 
 def is_principal(value: object) -> bool:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ._errors import InvalidInputError, UndeliverableInputError
-from ._evaluate import parse_event
+from ._test_event_pattern import parse_event
 
 __all__ = ["PREDEFINED_VARIABLES", "render_input", "resolve_json_path"]
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._evaluate import test_event_pattern
+from ._test_event_pattern import test_event_pattern
 from ._input import render_input
 
 DEFAULT_ACCOUNT = "123456789012"

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import _operands as ops
-from ._evaluate import parse_event
+from ._test_event_pattern import parse_event
 from ._flatten import Leaf, Membership, PathExtractor, consistent, merge
 from ._operands import Operand
 from ._pattern import CompiledPattern, compile_pattern

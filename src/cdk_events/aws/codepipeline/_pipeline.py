@@ -1,11 +1,15 @@
-"""`Pipeline` imports: CodePipeline pipelines defined elsewhere."""
+"""`Pipeline` imports: CodePipeline pipelines defined elsewhere, and their event rules."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment
 
+from ..._event_pattern import EventPattern, PatternLiteral
+from ..._rule import Rule
+from ..._target import IRuleTarget
 from ...core import ValidationError
 from ...core._import_checks import split_import_arn
 from .. import iam
@@ -29,12 +33,45 @@ class IPipeline(Protocol):
     @property
     def node(self) -> Node: ...
 
+    def on_event(self, id: str, *, target: IRuleTarget | None = None, description: str | None = None,
+                 event_pattern: EventPattern | Mapping[str, Any] | None = None, rule_name: str | None = None,
+                 cross_stack_scope: Construct | None = None) -> Rule: ...
+
+    def on_state_change(self, id: str, *, target: IRuleTarget | None = None, description: str | None = None,
+                        event_pattern: EventPattern | Mapping[str, Any] | None = None, rule_name: str | None = None,
+                        cross_stack_scope: Construct | None = None) -> Rule: ...
+
 
 class PipelineBase(Resource):
-    """What every pipeline offers: its ARN, its name and grants on it."""
+    """What every pipeline offers: its ARN, its name, event rules (`on_event`, `on_state_change`) and grants.
+
+    Each `on_*` helper creates an `events.Rule` under the pipeline with the pattern the CDK builds
+    (`source: aws.codepipeline`, `resources: [pipeline ARN]`, then `detail-type`, after any `event_pattern`
+    given) and adds `target` if given.
+    """
 
     pipeline_arn: str
     pipeline_name: str
+
+    def on_event(self, id: str, *, target: IRuleTarget | None = None, description: str | None = None,
+                 event_pattern: EventPattern | Mapping[str, Any] | None = None, rule_name: str | None = None,
+                 cross_stack_scope: Construct | None = None) -> Rule:
+        """A rule for every CodePipeline event of this pipeline."""
+        rule = Rule(self, id, description=description, rule_name=rule_name, event_pattern=event_pattern,
+                    cross_stack_scope=cross_stack_scope)
+        rule.add_target(target)
+        rule.add_event_pattern(PatternLiteral({"source": ["aws.codepipeline"], "resources": [self.pipeline_arn]}))
+        return rule
+
+    def on_state_change(self, id: str, *, target: IRuleTarget | None = None, description: str | None = None,
+                        event_pattern: EventPattern | Mapping[str, Any] | None = None, rule_name: str | None = None,
+                        cross_stack_scope: Construct | None = None) -> Rule:
+        """A rule for "CodePipeline Pipeline Execution State Change" events (filter `detail.state` to narrow
+        it)."""
+        rule = self.on_event(id, target=target, description=description, event_pattern=event_pattern,
+                             rule_name=rule_name, cross_stack_scope=cross_stack_scope)
+        rule.add_event_pattern(PatternLiteral({"detail_type": ["CodePipeline Pipeline Execution State Change"]}))
+        return rule
 
     def grant(self, identity: iam.IGrantable, *actions: str) -> iam.Grant:
         """Grant `actions` on this pipeline to `identity` (in its own policy)."""

@@ -78,8 +78,17 @@ def _runtime_imports(path: Path, package: str) -> set[str]:
     return found
 
 
+# Cycles that mirror one in the CDK's own model, each with why it stays (a function-level import, commented).
+ALLOWED_CYCLES = {
+    frozenset({"cdk_events.aws.sfn._basic_states", "cdk_events.aws.sfn._chain", "cdk_events.aws.sfn._parallel"}):
+        "a state continues into a Chain and Chain.to_single_state wraps a chain into a Parallel state "
+        "(the CDK's chain.ts and parallel.ts import each other too)",
+}
+
+
 def test_no_module_imports_itself_back_at_run_time() -> None:
-    """No cycle of run-time imports between modules (a cycle of packages is the layers contract's job)."""
+    """No cycle of run-time imports between modules (a cycle of packages is the layers contract's job), but
+    the few listed in ALLOWED_CYCLES."""
     modules = {}
     for path in SRC.rglob("*.py"):
         rel = path.relative_to(SRC.parent).with_suffix("")
@@ -91,7 +100,7 @@ def test_no_module_imports_itself_back_at_run_time() -> None:
         targets = {t if t in modules else t.rsplit(".", 1)[0] for t in _runtime_imports(path, package)}
         # a package's __init__ that only re-exports lazily is not a real edge to its modules
         edges[name] = {t for t in targets if t in modules and t != name and not modules[t].name == "__init__.py"}
-    cycles = _strongly_connected(edges)
+    cycles = [c for c in _strongly_connected(edges) if frozenset(c) not in ALLOWED_CYCLES]
     assert not cycles, "modules that import each other at run time: " + "; ".join(" <-> ".join(sorted(c))
                                                                                for c in cycles)
 

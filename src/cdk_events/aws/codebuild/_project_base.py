@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
-from cdk_events.core import Annotations, Construct, Node, Resource, ResourceEnvironment, Stack
+from cdk_events.core import Construct, Node, Resource, ResourceEnvironment, Stack
 
 from ..._event_pattern import EventPattern, PatternLiteral
 from ..._rule import Rule
 from ..._target import IRuleTarget
-from ...core._errors import construct_error
 from .. import iam
 
 
@@ -164,34 +163,6 @@ class ProjectBase(Resource):
         return iam.Grant.add_to_principal(grantee=identity, actions=list(actions), resource_arns=[self.project_arn])
 
 
-class UnknownPrincipal(iam.PrincipalBase):
-    """The principal of an imported project (its role is unknown): statements cannot be added, so a
-    warning asks to add them to the role by hand."""
-
-    def __init__(self, resource: Resource):
-        self._resource = resource
-
-    @property
-    def principal_account(self) -> str | None:
-        """The account of the project."""
-        return self._resource.env.account
-
-    @property
-    def policy_fragment(self) -> iam.PrincipalPolicyFragment:
-        """Not available: the role is unknown."""
-        raise construct_error(self._resource, "Cannot get policy fragment of the role of an imported project: "
-                                              "the role is unknown")
-
-    def add_to_principal_policy(self, statement: iam.PolicyStatement) -> iam.AddToPrincipalPolicyResult:
-        """Warn that the statement must be added to the project's role by hand."""
-        rendered = Stack.of(self._resource).resolve(statement.to_statement_json())
-        Annotations.of(self._resource).add_warning_v2(
-            "@aws-cdk/aws-iam:unknownPrincipal", f"Add statement to this resource's role: {rendered}")
-        return iam.AddToPrincipalPolicyResult(statement_added=True, policy_dependable=self._resource)
-
-    def __str__(self) -> str:
-        return f"UnknownPrincipal({self._resource.node.path})"
-
 
 class ImportedProject(ProjectBase):
     """A project defined elsewhere (`Project.from_project_arn` / `from_project_name`)."""
@@ -202,4 +173,4 @@ class ImportedProject(ProjectBase):
         self.project_arn = project_arn if project_arn is not None else Stack.of(self).format_arn(
             service="codebuild", resource="project", resource_name=project_name)
         self.project_name = project_name
-        self._grant_principal = UnknownPrincipal(self)
+        self._grant_principal = iam.UnknownPrincipal(resource=self)

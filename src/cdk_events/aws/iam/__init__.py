@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         StarPrincipal,
     )
     from ._role import IRole, Role
+    from ._unknown_principal import UnknownPrincipal
 
 __all__ = [
     "AccountPrincipal",
@@ -62,6 +63,7 @@ __all__ = [
     "PrincipalWithConditions",
     "Role",
     "ServicePrincipal",
+    "UnknownPrincipal",
     "StarPrincipal",
 ]
 
@@ -93,6 +95,7 @@ lazy_exports(globals(), {
     "PrincipalPolicyFragment": "._principals",
     "PrincipalWithConditions": "._principals",
     "ServicePrincipal": "._principals",
+    "UnknownPrincipal": "._unknown_principal",
     "StarPrincipal": "._principals",
     "IRole": "._role",
     "Role": "._role",

@@ -35,15 +35,32 @@ MODULES: dict[str, list[str]] = {
         "AWS::Events::Endpoint",
     ],
     "src/cdk_events/aws/sqs/_cfn_generated.py": ["AWS::SQS::Queue", "AWS::SQS::QueuePolicy"],
-    "src/cdk_events/aws/sns/_cfn_generated.py": ["AWS::SNS::Topic", "AWS::SNS::TopicPolicy"],
+    "src/cdk_events/aws/sns/_cfn_generated.py": ["AWS::SNS::Topic", "AWS::SNS::TopicPolicy", "AWS::SNS::Subscription"],
     "src/cdk_events/aws/kms/_cfn_generated.py": ["AWS::KMS::Key"],
     "src/cdk_events/aws/logs/_cfn_generated.py": ["AWS::Logs::LogGroup", "AWS::Logs::ResourcePolicy"],
-    "src/cdk_events/aws/lambda_/_cfn_generated.py": ["AWS::Lambda::Function", "AWS::Lambda::Permission"],
+    "src/cdk_events/aws/lambda_/_cfn_generated.py": ["AWS::Lambda::Function", "AWS::Lambda::Permission",
+                                                    "AWS::Lambda::Version", "AWS::Lambda::Alias",
+                                                    "AWS::Lambda::EventInvokeConfig", "AWS::Lambda::LayerVersion",
+                                                    "AWS::Lambda::LayerVersionPermission"],
     "src/cdk_events/aws/codecommit/_cfn_generated.py": ["AWS::CodeCommit::Repository"],
+    "src/cdk_events/aws/codebuild/_cfn_generated.py": ["AWS::CodeBuild::Project"],
     "src/cdk_events/aws/kinesis/_cfn_generated.py": ["AWS::Kinesis::Stream"],
-    "src/cdk_events/aws/ec2/_cfn_generated.py": ["AWS::EC2::SecurityGroup"],
+    "src/cdk_events/aws/ec2/_cfn_generated.py": ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress",
+                                                 "AWS::EC2::SecurityGroupEgress", "AWS::EC2::VPC", "AWS::EC2::Subnet",
+                                                 "AWS::EC2::RouteTable", "AWS::EC2::SubnetRouteTableAssociation",
+                                                 "AWS::EC2::Route", "AWS::EC2::EIP", "AWS::EC2::NatGateway",
+                                                 "AWS::EC2::InternetGateway", "AWS::EC2::VPCGatewayAttachment"],
+    "src/cdk_events/aws/ecs/_cfn_generated.py": ["AWS::ECS::Cluster", "AWS::ECS::ClusterCapacityProviderAssociations",
+                                                 "AWS::ECS::TaskDefinition"],
     "src/cdk_events/aws/apigateway/_cfn_generated.py": ["AWS::ApiGateway::RestApi"],
     "src/cdk_events/aws/firehose/_cfn_generated.py": ["AWS::KinesisFirehose::DeliveryStream"],
+    "src/cdk_events/aws/s3/_cfn_generated.py": ["AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
+    "src/cdk_events/aws/dynamodb/_cfn_generated.py": ["AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable"],
+    "src/cdk_events/aws/ssm/_cfn_generated.py": ["AWS::SSM::Parameter"],
+    "src/cdk_events/scheduler/_cfn_generated.py": ["AWS::Scheduler::Schedule", "AWS::Scheduler::ScheduleGroup"],
+    "src/cdk_events/pipes/_cfn_generated.py": ["AWS::Pipes::Pipe"],
+    "src/cdk_events/aws/inspector/_cfn_generated.py": ["AWS::Inspector::AssessmentTemplate"],
+    "src/cdk_events/aws/sfn/_cfn_generated.py": ["AWS::StepFunctions::StateMachine"],
 }
 
 # Resources that aws-cdk-lib makes taggable the "legacy" way (`tags` is the TagManager, initialised
@@ -52,24 +69,49 @@ MODULES: dict[str, list[str]] = {
 # `tags` (the core `Tags` aspect looks for it there) and the raw tags as `tags_raw`.
 LEGACY_TAGGABLE = {
     "AWS::SQS::Queue",
+    "AWS::S3::Bucket",
+    "AWS::DynamoDB::Table",
     "AWS::SNS::Topic",
     "AWS::KMS::Key",
     "AWS::Logs::LogGroup",
     "AWS::Lambda::Function",
     "AWS::CodeCommit::Repository",
+    "AWS::CodeBuild::Project",
     "AWS::Kinesis::Stream",
     "AWS::EC2::SecurityGroup",
+    "AWS::EC2::VPC",
+    "AWS::EC2::Subnet",
+    "AWS::EC2::RouteTable",
+    "AWS::EC2::EIP",
+    "AWS::EC2::NatGateway",
+    "AWS::EC2::InternetGateway",
+    "AWS::ECS::Cluster",
+    "AWS::ECS::TaskDefinition",
     "AWS::ApiGateway::RestApi",
+    "AWS::StepFunctions::StateMachine",
 }
 
 # GetAtt attributes aws-cdk-lib has from the legacy CloudFormation spec that the registry schema does
 # not list as read-only properties: attribute -> schema path (for its type).
 EXTRA_ATTRIBUTES: dict[str, list[str]] = {
+    "AWS::SSM::Parameter": ["Type", "Value"],
     "AWS::Events::EventBus": ["Name", "Policy"],
     "AWS::SQS::Queue": ["QueueName"],
     "AWS::SNS::Topic": ["TopicName"],
     "AWS::EC2::SecurityGroup": ["VpcId"],
+    "AWS::EC2::VPC": ["CidrBlock"],
 }
+
+# Reference-typed properties (recent aws-cdk-lib L1s): an L2 object given in place of the string is
+# replaced by its ARN at construction, the first of these attributes it has (the CDK's `IxxxRef` order).
+REF_PROPS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("AWS::Pipes::Pipe", "RoleArn"): ("role_arn",),
+    ("AWS::Pipes::Pipe", "Source"): ("queue_arn", "stream_arn"),
+    ("AWS::Pipes::Pipe", "Target"): (
+        "log_group_arn", "function_arn", "state_machine_arn", "event_bus_arn", "queue_arn", "topic_arn"),
+    ("AWS::Pipes::Pipe", "Enrichment"): ("function_arn",),
+    ("AWS::Scheduler::Schedule", "KmsKeyArn"): ("key_arn",),
+}  # fmt: skip
 
 # Properties whose plain-dict value gets the `detailType` -> `detail-type` renaming.
 EVENT_PATTERN_PROPS = {("AWS::Events::Rule", "EventPattern")}
@@ -176,7 +218,7 @@ class Resource:
     props: list[tuple[str, str, Shape]]
     attributes: list[tuple[str, str, str]]  # (GetAtt name, python name, kind)
     structs: list[Struct]
-    taggable: str | None  # "legacy" | "modern" | None
+    taggable: str | None  # "legacy" | "modern" | "map" | None
 
 
 def schema_dir() -> Path:
@@ -209,6 +251,16 @@ def _object_properties(sch: dict[str, Any]) -> dict[str, Any] | None:
     return props if found else None
 
 
+def _is_string_map(defs: dict[str, Any], sch: dict[str, Any]) -> bool:
+    """A `TagMap`-like schema: an object whose values are strings (tags as a map)."""
+    while "$ref" in sch:
+        sch = defs[sch["$ref"].split("/")[-1]]
+    values = list(sch.get("patternProperties", {}).values())
+    if isinstance(sch.get("additionalProperties"), dict):
+        values.append(sch["additionalProperties"])
+    return sch.get("type") == "object" and bool(values) and all(v.get("type") == "string" for v in values)
+
+
 class Builder:
     def __init__(self, type_name: str, schema: dict[str, Any]):
         self.type_name = type_name
@@ -236,8 +288,8 @@ class Builder:
             name = ref.split("/")[-1]
             target = self.defs[name]
             props = _object_properties(target)
-            if props is not None:
-                if name == "Tag" and set(props) == {"Key", "Value"}:
+            if props is not None and target.get("type") != "array":  # (DynamoDB's KeySchema: an array)
+                if name in ("Tag", "TagsEntry") and set(props) == {"Key", "Value"}:
                     return Shape("tag")
                 return Shape("struct", struct=self._struct_for(name, target))
             return self.shape(target, name)
@@ -292,6 +344,10 @@ class Builder:
             name = py_name(cfn_name)
             if cfn_name == "Tags" and schema.get("tagging", {}).get("taggable", True):
                 shape = self.shape(sch, cfn_name)
+                if shape.kind == "json" and _is_string_map(self.defs, sch):
+                    taggable = "map"
+                    props.append((cfn_name, "tags", shape))
+                    continue
                 if shape.kind != "list" or shape.inner is None or shape.inner.kind != "tag":
                     raise SystemExit(f"{self.type_name}: unsupported tag format")
                 taggable = "legacy" if self.type_name in LEGACY_TAGGABLE else "modern"
@@ -302,7 +358,7 @@ class Builder:
             props.append((cfn_name, name, self.shape(sch, cfn_name)))
         # every struct definition of the schema, also those only reachable from attributes
         for def_name, target in sorted(self.defs.items()):
-            if _object_properties(target) is not None and not (
+            if _object_properties(target) is not None and target.get("type") != "array" and not (
                 def_name == "Tag" and set(_object_properties(target) or {}) == {"Key", "Value"}
             ):
                 self._struct_for(def_name, target)
@@ -442,8 +498,12 @@ def gen_resource(res: Resource) -> list[str]:
     for struct in res.structs:
         lines += gen_struct(res, struct)
     params = []
-    for _cfn_name, name, shape in res.props:
+    for cfn_name, name, shape in res.props:
         ann = "Sequence[CfnTag | Mapping[str, Any]]" if name == "tags" else annotation(shape, cls)
+        if name == "tags" and res.taggable == "map":
+            ann = "Mapping[str, str]"
+        if (res.type_name, cfn_name) in REF_PROPS:
+            ann = "Any"
         params.append(f"        {name}: {ann} | None = None,")
     lines += [
         "    def __init__(",
@@ -464,11 +524,23 @@ def gen_resource(res: Resource) -> list[str]:
         '        """',
         f"        super().__init__(scope, id, type={cls}.CFN_RESOURCE_TYPE_NAME)",
     ]
-    for _cfn_name, name, shape in res.props:
+    for cfn_name, name, shape in res.props:
         if name == "tags":
             continue
+        ref = REF_PROPS.get((res.type_name, cfn_name))
+        if ref is not None:
+            lines.append(f"        self.{name}: Any = _ref_arn({name}, {ref!r})")
+            continue
         lines.append(f"        self.{name}: {annotation(shape, cls)} | None = {name}")
-    if res.taggable:
+    if res.taggable == "map":
+        lines += [
+            f'        self.tags = TagManager("{res.type_name}")',
+            '        """Tag manager of this resource (`Tags.of(...)` adds here)."""',
+            "        self.tags_raw: Mapping[str, str] | None = tags",
+            '        """The tags given to the constructor (a map)."""',
+            "        self.cdk_tag_manager = self.tags",
+        ]
+    elif res.taggable:
         lines += [
             f'        self.tags = TagManager("{res.type_name}")',
             '        """Tag manager of this resource (`Tags.of(...)` adds here)."""',
@@ -504,7 +576,9 @@ def gen_resource(res: Resource) -> list[str]:
     ]
     for cfn_name, name, shape in res.props:
         if name == "tags":
-            if res.taggable == "legacy":
+            if res.taggable == "map":
+                expr = "_render_map_tags(self.tags, self.tags_raw)"
+            elif res.taggable == "legacy":
                 expr = "render_tags(self.tags, None, self._dynamic_tags)"
             else:
                 expr = "render_tags(self.tags, self.tags_raw)"
@@ -517,11 +591,40 @@ def gen_resource(res: Resource) -> list[str]:
     return lines
 
 
+_REF_ARN_HELPER = [
+    "def _ref_arn(value: Any, names: tuple[str, ...]) -> Any:",
+    '    """A reference-typed property: an L2 object given in place of the string stands for its ARN',
+    '    (the first of `names` it has); strings and tokens are kept."""',
+    "    if value is None or isinstance(value, str):",
+    "        return value",
+    "    for name in names:",
+    "        if hasattr(value, name):",
+    "            return getattr(value, name)",
+    "    return value",
+    "",
+    "",
+]
+
+_MAP_TAGS_HELPER = [
+    "def _render_map_tags(manager: TagManager, raw: Mapping[str, str] | None) -> dict[str, str] | None:",
+    '    """Tags as a map: the raw tags given to the constructor, then the managed ones, sorted by key."""',
+    "    merged = dict(raw or {})",
+    "    merged.update(manager.tag_values())",
+    "    return {key: merged[key] for key in sorted(merged)} or None",
+    "",
+    "",
+]
+
+
 def gen_module(path: str, type_names: list[str]) -> str:
     resources = [Builder(t, load_schema(t)).build() for t in type_names]
     body: list[str] = []
     for res in resources:
         body += gen_resource(res)
+    if "_ref_arn(" in "\n".join(body):
+        body += _REF_ARN_HELPER
+    if "_render_map_tags(" in "\n".join(body):
+        body += _MAP_TAGS_HELPER
     text = "\n".join(body)
     helpers = [
         n
@@ -561,7 +664,8 @@ def gen_module(path: str, type_names: list[str]) -> str:
     if typing_names:
         header.append(f"from typing import {', '.join(typing_names)}")
     header += ["", ""]
-    header.append(f"from cdk_events.core._cfn_runtime import {', '.join(helpers)}")
+    if helpers:
+        header.append(f"from cdk_events.core._cfn_runtime import {', '.join(helpers)}")
     header.append("from cdk_events.core._cfn_element import CfnResource")
     header.append("from cdk_events.core._construct import Construct")
     if "TagManager" in text:

@@ -10,9 +10,13 @@ from typing import TYPE_CHECKING, Any
 from ._assembly import CloudAssembly
 from ._construct import Construct
 from ._errors import ValidationError
+from ._synthesis import synthesize
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from ._assets import StagingRequest
+    from ._synthesizer import StackSynthesizer
 
 CONTEXT_ENV = "CDK_CONTEXT_JSON"
 CONTEXT_OVERFLOW_ENVS = ("CONTEXT_OVERFLOW_LOCATION_ENV", "CDK_CONTEXT_OVERFLOW_LOCATION")
@@ -107,12 +111,14 @@ class App(Construct):
     `outdir` defaults to `CDK_OUTDIR` (set by the CDK CLI), else a new temporary folder. Context:
     `context` first, then the CLI's `CDK_CONTEXT_JSON` (or, when the app runs without the CLI, the
     `cdk.json`/`cdk.context.json` of the current folder), then `post_cli_context`.
+    `default_stack_synthesizer` (default: a `DefaultStackSynthesizer` per stack) is copied for every
+    stack created without its own `synthesizer`.
     """
 
     def __init__(self, *, outdir: str | None = None, context: dict[str, Any] | None = None,
                  post_cli_context: dict[str, Any] | None = None, tree_metadata: bool | None = None,
                  analytics_reporting: bool | None = None, auto_synth: bool | None = None,
-                 stack_traces: bool | None = None):
+                 stack_traces: bool | None = None, default_stack_synthesizer: StackSynthesizer | None = None):
         super().__init__(None, "")
         _tune_garbage_collector()
         if context is not None and not isinstance(context, dict):
@@ -130,6 +136,9 @@ class App(Construct):
             self.node.set_context("aws:cdk:version-reporting", analytics_reporting)
         self._outdir = outdir or os.environ.get(OUTDIR_ENV)
         self.tree_metadata = True if tree_metadata is None else tree_metadata
+        self.default_stack_synthesizer = default_stack_synthesizer
+        # the file assets the stacks stage (`AssetStaging`), by staged name: copied in by the assembly writer
+        self._staged_assets: dict[str, StagingRequest] = {}
         self._assembly: CloudAssembly | None = None
 
     @property
@@ -152,8 +161,6 @@ class App(Construct):
         result unless `force`). Nothing is written when synthesis fails."""
         if self._assembly is not None and not force:
             return self._assembly
-        from ._synthesis import synthesize
-
         self._assembly = synthesize(self, self.outdir, skip_validation=skip_validation)
         _register_exit_hook()
         return self._assembly

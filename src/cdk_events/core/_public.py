@@ -13,7 +13,7 @@ def set_public_module(namespace: dict[str, Any]) -> None:
     """Set `__module__` of each name in the package's `__all__` that was defined in one of its modules."""
     package = namespace["__name__"]
     for name in namespace["__all__"]:
-        _claim(namespace[name], package)
+        _claim(namespace.get(name), package)  # a name loaded on first use (lazy_exports) is claimed then
 
 
 def _claim(value: Any, package: str) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 import attrs
 
+from ._app import App
 from ._arn import Arn, ArnComponents, ArnFormat, format_arn
 from ._aws import Aws
 from ._cfn_element import CfnElement
@@ -19,11 +20,11 @@ from ._references import export_value, reference_from
 from ._resolve import ValueKinds
 from ._resolve import resolve as _resolve_value
 from ._struct import to_struct
+from ._synthesizer import bind_synthesizer
 from ._tags import TagManager
 from ._token import is_unresolved
 
 if TYPE_CHECKING:
-    from ._app import App
     from ._cfn_element import CfnReference
     from ._synthesizer import StackSynthesizer
     from ._token import IResolvable
@@ -85,8 +86,6 @@ class Stack(Construct):
         suppress_template_indentation: bool | None = None,
     ):
         if scope is None:
-            from ._app import App
-
             scope = App()
         super().__init__(scope, id or "Default")
         env = to_struct(Environment, env, prop="env", scope=self) or Environment()
@@ -125,8 +124,6 @@ class Stack(Construct):
         self._rendered = False
         self._dirty = False
         self._template_validations: list[tuple[str, Callable[[dict[str, Any]], list[str]]]] = []
-        from ._synthesizer import bind_synthesizer
-
         self.synthesizer = bind_synthesizer(self, synthesizer)
 
     # --- identity --------------------------------------------------------------------------
@@ -175,8 +172,6 @@ class Stack(Construct):
     @property
     def app(self) -> App:
         """The app this stack belongs to."""
-        from ._app import App
-
         root = self.node.root
         if not isinstance(root, App):
             raise ValidationError(f"Stack '{self.node.path}' is not part of an App")

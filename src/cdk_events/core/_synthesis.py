@@ -7,22 +7,23 @@ import gc
 import hashlib
 import os
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._annotations import ERROR, INFO, WARNING
 from ._assembly import CloudAssembly, CloudFormationStackArtifact
 from ._cfn_element import CfnElement
-from ._construct import DEPENDENCIES_IN_TREE, Construct
+from ._construct import DEPENDENCIES_IN_TREE, Construct, is_stack
 from ._errors import ValidationError
 from ._json import _needs_reorder, js_stringify, template_text
 from ._resolve import ValueKinds, resolve
-from ._stack import Stack
 from ._synthesizer import MANIFEST_VERSION
 from ._tags import invoke_aspects
 from ._version import VERSION
 
 if TYPE_CHECKING:
     from ._app import App
+    from ._assets import StagingRequest
+    from ._stack import Stack
 
 RESOURCE_LIMIT_CONTEXT = "@aws-cdk/core:stackResourceLimit"
 VALIDATE_TEMPLATES_CONTEXT = "@aws-cdk/core:validateAgainstDefaultRules"
@@ -61,7 +62,7 @@ def resolve_construct_dependencies(root: Construct) -> None:
 
 
 def _stacks(app: App) -> list[Stack]:
-    return [c for c in app.node.iter_preorder() if isinstance(c, Stack)]
+    return [cast("Stack", c) for c in app.node.iter_preorder() if is_stack(c)]
 
 
 def validate_tree(root: Construct) -> None:
@@ -141,7 +142,7 @@ def _stack_metadata(stack: Stack) -> tuple[dict[str, list[dict[str, Any]]], list
                                  "entry": {"type": entry.type, "data": data, "trace": entry.trace}})
         if entries:
             metadata["/" + node.path] = entries
-        children = [c for c in node._children.values() if not isinstance(c, Stack)]
+        children = [c for c in node._children.values() if not is_stack(c)]
         pending.extend(reversed(children))
     return metadata, messages, strings_only
 
@@ -215,11 +216,15 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
         all_messages[stack] = messages
         synthesizer = stack.synthesizer
         files[stack.template_file] = text
-        files[f"{stack.artifact_id}.assets.json"] = js_stringify(synthesizer.asset_manifest(template_hash), 2)
+        asset_manifest = synthesizer.asset_manifest(template_hash)
+        if asset_manifest is not None:
+            files[f"{stack.artifact_id}.assets.json"] = js_stringify(asset_manifest, 2)
         if metadata:
             files[f"{stack.artifact_id}.metadata.json"] = template_text(
                 metadata, 2, regular=metadata_strings and len(metadata) >= _C_WRITER_MIN_ITEMS)
-        artifacts[f"{stack.artifact_id}.assets"] = synthesizer.asset_artifact()
+        asset_artifact = synthesizer.asset_artifact()
+        if asset_artifact is not None:
+            artifacts[f"{stack.artifact_id}.assets"] = asset_artifact
         dependencies = [dep.artifact_id for dep in stack.dependencies]
         artifacts[stack.artifact_id] = synthesizer.stack_artifact(template_hash, dependencies, bool(metadata))
     if app.tree_metadata:
@@ -230,7 +235,7 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
     manifest = {"version": MANIFEST_VERSION, "artifacts": artifacts}
     files["manifest.json"] = js_stringify(manifest, 2)
     files["cdk.out"] = js_stringify({"version": MANIFEST_VERSION})
-    write_assembly(outdir, files)
+    write_assembly(outdir, files, app._staged_assets)
     assembly = CloudAssembly(str(outdir), manifest)
     for stack in stacks:
         assembly._add(CloudFormationStackArtifact(assembly, stack.artifact_id, artifacts[stack.artifact_id],
@@ -238,8 +243,11 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
     return assembly
 
 
-def write_assembly(outdir: str, files: dict[str, str]) -> None:
+def write_assembly(outdir: str, files: dict[str, str], assets: dict[str, StagingRequest] | None = None) -> None:
     """Write `files` next to `outdir`, then move them in; stale files of an earlier assembly go.
+
+    `assets` (file assets, by staged name) are copied into the staging folder too and moved in with the
+    files; one already in `outdir` (same name, so same fingerprint) is not copied again.
 
     Files of an earlier assembly are first moved aside (into the staging folder, deleted with it) and
     the new ones renamed into free names: renaming over an existing file makes file systems such as
@@ -257,6 +265,13 @@ def write_assembly(outdir: str, files: dict[str, str]) -> None:
         for name, text in files.items():
             with open(os.path.join(staging, name), "w", encoding="utf-8") as file:
                 file.write(text)
+        new_assets = [name for name in assets or () if not os.path.lexists(os.path.join(outdir, name))]
+        if new_assets:
+            from ._assets import copy_asset  # only apps with file assets load the asset module
+
+            for name in new_assets:
+                assert assets is not None
+                copy_asset(assets[name], os.path.join(staging, name))
         stale = [entry.name for entry in os.scandir(outdir) if entry.is_file() and entry.name not in files and (
             entry.name in ("manifest.json", "tree.json", "cdk.out") or entry.name.endswith(_OWN_FILES))]
         for name in files:
@@ -264,6 +279,8 @@ def write_assembly(outdir: str, files: dict[str, str]) -> None:
             with contextlib.suppress(FileNotFoundError):
                 os.rename(target, os.path.join(previous, name))
             os.rename(os.path.join(staging, name), target)
+        for name in new_assets:
+            os.rename(os.path.join(staging, name), os.path.join(outdir, name))
         for name in stale:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(os.path.join(outdir, name))

@@ -65,10 +65,16 @@ def test_owned_group_checks_its_props(tmp_path: Path) -> None:
         ec2.SecurityGroup(stack, "B", vpc=vpc, allow_all_outbound="no")  # type: ignore[arg-type]
 
 
-def test_inline_rules_context_is_refused(tmp_path: Path) -> None:
-    _app, stack, vpc = make(tmp_path, **{"@aws-cdk/aws-ec2.securityGroupDisableInlineRules": True})
-    with pytest.raises(ValidationError, match="securityGroupDisableInlineRules"):
-        ec2.SecurityGroup(stack, "Group", vpc=vpc)
+def test_inline_rules_context_makes_separate_rule_resources(tmp_path: Path) -> None:
+    app, stack, vpc = make(tmp_path, **{"@aws-cdk/aws-ec2.securityGroupDisableInlineRules": True})
+    group = ec2.SecurityGroup(stack, "Group", vpc=vpc, allow_all_outbound=False)
+    group.add_egress_rule(ec2.Peer.any_ipv4(), ec2.Port.tcp(443))
+    res = resources(app, stack)
+    assert res["GroupC77FDACD"]["Properties"] == {"GroupDescription": "S/Group", "VpcId": "vpc-0a1b2c3d"}
+    assert res["Groupto000004430E50A6A8"] == {"Type": "AWS::EC2::SecurityGroupEgress", "Properties": {
+        "CidrIp": "0.0.0.0/0", "Description": "to 0.0.0.0/0:443", "FromPort": 443,
+        "GroupId": {"Fn::GetAtt": ["GroupC77FDACD", "GroupId"]}, "IpProtocol": "tcp", "ToPort": 443}}
+    assert len(res) == 2  # the rule matching no traffic was removed by the first egress rule
 
 
 def test_import_by_id(tmp_path: Path) -> None:

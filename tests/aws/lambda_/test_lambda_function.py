@@ -86,9 +86,9 @@ def test_imports(tmp_path: Path) -> None:
     assert stack.resolve(same.function_name) == "f"
 
 
-def test_only_inline_code_is_offered() -> None:
-    with pytest.raises(ValidationError, match="only inline code is"):
-        lambda_.Code.from_asset("lambda")
+def test_empty_inline_code_is_rejected() -> None:
+    with pytest.raises(ValidationError, match="Lambda inline code cannot be empty"):
+        lambda_.Code.from_inline("")
 
 
 @pytest.mark.parametrize(("props", "message"), [

@@ -49,9 +49,3 @@ def test_empty_name_is_rejected() -> None:
     with pytest.raises(ValidationError, match=r"^\[S\] 'state_machine_name' must be a state machine name \(a "
                                               r"non-empty string\), got ''"):
         sfn.StateMachine.from_state_machine_name(stack, "SM", "")
-
-
-def test_defining_a_state_machine_is_not_offered() -> None:
-    stack = cdk.Stack(cdk.App(), "S")
-    with pytest.raises(ValidationError, match=r"\[S/SM\] cdk-events cannot define state machines"):
-        sfn.StateMachine(stack, "SM")

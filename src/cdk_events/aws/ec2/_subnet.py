@@ -1,5 +1,5 @@
-"""Subnets: `SubnetType`, `SubnetSelection`, `SelectedSubnets` and imported subnets
-(`Subnet.from_subnet_id`, `Subnet.from_subnet_attributes`)."""
+"""Subnets: `SubnetType`, `SubnetSelection`, `SelectedSubnets`, `SubnetConfiguration`, the subnets a
+`Vpc` creates (`PublicSubnet`, `PrivateSubnet`) and imported subnets (`Subnet.from_subnet_id`, ...)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,18 @@ from typing import Any, Protocol
 
 import attrs
 
-from cdk_events.core import Annotations, Construct, Resource, ResourceEnvironment, Token, ValidationError
+from cdk_events.core import (
+    Annotations,
+    CfnResource,
+    Construct,
+    Resource,
+    ResourceEnvironment,
+    Tags,
+    Token,
+    ValidationError,
+)
 
-from ...core._import_only import ImportOnly
+from ._cfn_generated import CfnEIP, CfnNatGateway, CfnRoute, CfnRouteTable, CfnSubnet, CfnSubnetRouteTableAssociation
 from ._ids import check_resource_id
 
 NO_ROUTE_TABLE_ACK = "@aws-cdk/aws-ec2:noSubnetRouteTableId"
@@ -145,10 +154,45 @@ class _ImportedSubnet(Resource):
         return self._ipv4_cidr_block
 
 
-class Subnet(ImportOnly):
-    """Subnet imports (mirrors the static methods of `aws_cdk.aws_ec2.Subnet`)."""
+class Subnet(Resource):
+    """A subnet of a VPC (mirrors `aws_cdk.aws_ec2.Subnet`); `Vpc` creates them, or import one with
+    `Subnet.from_subnet_id` / `from_subnet_attributes`.
 
-    _IMPORT_HINT = "import one with ec2.Subnet.from_subnet_id(...) or from_subnet_attributes(...)"
+    `availability_zone`, `vpc_id` and `cidr_block` are required; `map_public_ip_on_launch` defaults to
+    unset (False). Each subnet has its own route table and association, and a `Name` tag of its path.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, availability_zone: str, vpc_id: str, cidr_block: str,
+                 map_public_ip_on_launch: bool | None = None):
+        super().__init__(scope, id)
+        Tags.of(self).add("Name", self.node.path)
+        self.availability_zone = availability_zone
+        self.ipv4_cidr_block = cidr_block
+        subnet = CfnSubnet(self, "Subnet", vpc_id=vpc_id, cidr_block=cidr_block, availability_zone=availability_zone,
+                           map_public_ip_on_launch=map_public_ip_on_launch)
+        self.node.default_child = subnet
+        self.subnet_id: str = subnet.ref
+        self.subnet_vpc_id: str = Token.as_string(subnet.get_att("VpcId"))
+        self.subnet_availability_zone: str = Token.as_string(subnet.get_att("AvailabilityZone"))
+        self.subnet_network_acl_association_id: str = subnet.attr_network_acl_association_id
+        table = CfnRouteTable(self, "RouteTable", vpc_id=vpc_id)
+        self.route_table = RouteTable(table.ref)
+        association = CfnSubnetRouteTableAssociation(self, "RouteTableAssociation", subnet_id=self.subnet_id,
+                                                     route_table_id=table.ref)
+        self.internet_connectivity_established: list[CfnResource] = [association]
+
+    def add_default_internet_route(self, gateway_id: str, gateway_attachment: Any) -> None:
+        """A `0.0.0.0/0` route to an internet gateway, after its attachment to the VPC."""
+        route = CfnRoute(self, "DefaultRoute", route_table_id=self.route_table.route_table_id,
+                         destination_cidr_block="0.0.0.0/0", gateway_id=gateway_id)
+        route.node.add_dependency(gateway_attachment)
+        self.internet_connectivity_established.append(route)
+
+    def add_default_nat_route(self, nat_gateway_id: str) -> None:
+        """A `0.0.0.0/0` route to a NAT gateway."""
+        route = CfnRoute(self, "DefaultRoute", route_table_id=self.route_table.route_table_id,
+                         destination_cidr_block="0.0.0.0/0", nat_gateway_id=nat_gateway_id)
+        self.internet_connectivity_established.append(route)
 
     @staticmethod
     def from_subnet_id(scope: Construct, id: str, subnet_id: str) -> ISubnet:
@@ -161,3 +205,36 @@ class Subnet(ImportOnly):
         """A subnet defined elsewhere, with whichever attributes are known (default: only the id)."""
         return _ImportedSubnet(scope, id, subnet_id=subnet_id, availability_zone=availability_zone,
                                ipv4_cidr_block=ipv4_cidr_block, route_table_id=route_table_id)
+
+
+class PublicSubnet(Subnet):
+    """A subnet routed to the internet gateway (mirrors `aws_cdk.aws_ec2.PublicSubnet`)."""
+
+    def add_nat_gateway(self, eip_allocation_id: str | None = None) -> CfnNatGateway:
+        """A NAT gateway in this subnet, with a new Elastic IP unless `eip_allocation_id` is given."""
+        allocation_id = eip_allocation_id
+        if allocation_id is None:
+            allocation_id = CfnEIP(self, "EIP", domain="vpc").attr_allocation_id
+        gateway = CfnNatGateway(self, "NATGateway", subnet_id=self.subnet_id, allocation_id=allocation_id)
+        gateway.node.add_dependency(*self.internet_connectivity_established)
+        return gateway
+
+
+class PrivateSubnet(Subnet):
+    """A subnet without a route from the internet (mirrors `aws_cdk.aws_ec2.PrivateSubnet`)."""
+
+
+@attrs.frozen(kw_only=True)
+class SubnetConfiguration:
+    """One subnet group of a VPC: a subnet of `subnet_type` named `name` in every availability zone
+    (mirrors `aws_cdk.aws_ec2.SubnetConfiguration`).
+
+    `cidr_mask` defaults to an even share of the space left; `map_public_ip_on_launch` to True for
+    PUBLIC subnets (it may only be set on those); `reserved` (keep the addresses, create nothing) to False.
+    """
+
+    name: str
+    subnet_type: SubnetType
+    cidr_mask: int | None = None
+    map_public_ip_on_launch: bool | None = None
+    reserved: bool | None = None

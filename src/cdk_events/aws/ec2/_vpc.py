@@ -1,243 +1,305 @@
-"""VPCs: `IVpc` and imported VPCs (`Vpc.from_vpc_attributes`) with `select_subnets`."""
+"""VPCs: the owned `Vpc` (subnets per availability zone, route tables, internet and NAT gateways, as
+aws-cdk-lib lays them out) and its imports (`Vpc.from_vpc_attributes`)."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Mapping, Sequence
+from enum import Enum
+from typing import Any
 
-from cdk_events.core import Annotations, ArnComponents, Construct, Resource, ResourceEnvironment, ValidationError
+from cdk_events.core import (
+    Annotations,
+    ArnComponents,
+    Construct,
+    FeatureFlags,
+    Fn,
+    Stack,
+    Tags,
+    Token,
+    ValidationError,
+)
 from cdk_events.core._arn import format_arn
 
 from ...core._errors import construct_error
-from ...core._import_only import ImportOnly
-from ._ids import check_resource_id
-from ._subnet import ISubnet, SelectedSubnets, Subnet, SubnetSelection, SubnetType
+from ...core._prop_checks import check_bool, check_str
+from ...core._struct import StructError, camel_case_keys, struct_field_names, to_struct
+from ._cfn_generated import CfnInternetGateway, CfnVPC, CfnVPCGatewayAttachment
+from ._ip_addresses import IIpAddresses, IpAddresses, RequestedSubnet
+from ._restrict_default_sg import RESTRICT_DEFAULT_SG_FLAG, add_restrict_default_sg
+from ._subnet import (
+    ISubnet,
+    PrivateSubnet,
+    PublicSubnet,
+    Subnet,
+    SubnetConfiguration,
+    SubnetSelection,
+    SubnetType,
+)
+from ._vpc_base import GROUP_NAME_SUFFIX, IVpc, _VpcBase
+from ._vpc_import import _ImportedVpc
 
-_DEFAULT_GROUP_NAMES = {
-    SubnetType.PUBLIC: "Public",
-    SubnetType.PRIVATE_WITH_EGRESS: "Private",
-    SubnetType.PRIVATE_ISOLATED: "Isolated",
-}
-_GROUP_NAME_SUFFIX = "Subnet"
+__all__ = ["DefaultInstanceTenancy", "IVpc", "Vpc"]
 
-
-@runtime_checkable
-class IVpc(Protocol):
-    """A VPC, owned or imported (mirrors `aws_cdk.aws_ec2.IVpc`)."""
-
-    @property
-    def node(self) -> Any: ...
-
-    @property
-    def env(self) -> ResourceEnvironment: ...
-
-    @property
-    def vpc_id(self) -> str: ...
-
-    @property
-    def vpc_arn(self) -> str: ...
-
-    @property
-    def availability_zones(self) -> list[str]: ...
-
-    @property
-    def public_subnets(self) -> list[ISubnet]: ...
-
-    @property
-    def private_subnets(self) -> list[ISubnet]: ...
-
-    @property
-    def isolated_subnets(self) -> list[ISubnet]: ...
-
-    def select_subnets(self, selection: SubnetSelection | None = None) -> SelectedSubnets: ...
+DEFAULT_CIDR_RANGE = "10.0.0.0/16"
+DUMMY_AZS = ["dummy1a", "dummy1b", "dummy1c"]
+_PRIVATE_TYPES = (SubnetType.PRIVATE_WITH_EGRESS, SubnetType.PRIVATE_WITH_NAT, SubnetType.PRIVATE)
+_ISOLATED_TYPES = (SubnetType.PRIVATE_ISOLATED, SubnetType.ISOLATED)
+_TYPE_TAG = {SubnetType.PUBLIC: "Public", SubnetType.PRIVATE_WITH_EGRESS: "Private",
+             SubnetType.PRIVATE_WITH_NAT: "Private", SubnetType.PRIVATE: "Private",
+             SubnetType.PRIVATE_ISOLATED: "Isolated", SubnetType.ISOLATED: "Isolated"}
 
 
-def subnet_group_name(subnet: ISubnet) -> str:
-    """The group name of a VPC subnet, from its construct id (`<group>Subnet<n>`)."""
-    node_id: str = subnet.node.id
-    head, sep, tail = node_id.rpartition(_GROUP_NAME_SUFFIX)
-    return head if sep and tail.isdigit() else node_id
+class DefaultInstanceTenancy(Enum):
+    """The default tenancy of instances in a VPC (mirrors `aws_cdk.aws_ec2.DefaultInstanceTenancy`)."""
+
+    DEFAULT = "default"
+    """Shared hardware."""
+    DEDICATED = "dedicated"
+    """Hardware dedicated to one customer."""
 
 
-class _VpcBase(Resource):
-    """Subnet selection, shared by every VPC."""
+def stack_availability_zones(stack: Stack) -> list[str]:
+    """The stack's availability zones as the CDK's `Stack.availabilityZones` gives them.
 
-    vpc_id: str
-    availability_zones: list[str]
-    public_subnets: list[ISubnet]
-    private_subnets: list[ISubnet]
-    isolated_subnets: list[ISubnet]
-    _incomplete_subnet_definition = False
-
-    def select_subnets(self, selection: SubnetSelection | None = None) -> SelectedSubnets:
-        """The subnets chosen by `selection` (default: the private subnets, else isolated, else public).
-
-        Raises when the selection is ambiguous or names a group the VPC does not have.
-        """
-        if selection is not None and not isinstance(selection, SubnetSelection):
-            raise construct_error(self, f"'subnet_selection' must be an ec2.SubnetSelection, got {selection!r} "
-                                        f"(a {type(selection).__name__})")
-        subnets = self._select_subnet_objects(selection or SubnetSelection())
-        publics = {id(s) for s in self.public_subnets}
-        return SelectedSubnets(subnets=tuple(subnets), has_public=any(id(s) in publics for s in subnets),
-                               is_pending_lookup=self._incomplete_subnet_definition)
-
-    def _select_subnet_objects(self, selection: SubnetSelection) -> list[ISubnet]:
-        group_name = self._group_name_of(selection)
-        chosen = [k for k, v in (("subnets", selection.subnets), ("subnet_type", selection.subnet_type),
-                                 ("subnet_group_name", group_name)) if v is not None]
-        if len(chosen) > 1:
-            raise construct_error(self, f"Only one of '{','.join(chosen)}' can be supplied to subnet selection.")
-        if selection.subnets is not None:
-            return list(selection.subnets)
-        if group_name is not None:
-            subnets = self._select_by_name(group_name)
-        else:
-            subnets = self._select_by_type(selection.subnet_type or self._default_subnet_type())
-        if selection.availability_zones is not None:
-            zones = set(selection.availability_zones)
-            subnets = [s for s in subnets if s.availability_zone in zones]
-        if selection.one_per_az:
-            seen: set[str] = set()
-            unique = []
-            for subnet in subnets:
-                if subnet.availability_zone not in seen:
-                    seen.add(subnet.availability_zone)
-                    unique.append(subnet)
-            subnets = unique
-        return subnets
-
-    def _group_name_of(self, selection: SubnetSelection) -> str | None:
-        if selection.subnet_name is None:
-            return selection.subnet_group_name
-        if selection.subnet_group_name is not None:
-            raise construct_error(self, "Please use only 'subnet_group_name' ('subnet_name' is deprecated and has "
-                                        "the same behavior)")
-        Annotations.of(self).add_warning_v2(
-            "@aws-cdk/aws-ec2:subnetNameDeprecated",
-            "Usage of 'subnetName' in SubnetSelection is deprecated, use 'subnetGroupName' instead")
-        return selection.subnet_name
-
-    def _default_subnet_type(self) -> SubnetType:
-        if self.private_subnets:
-            return SubnetType.PRIVATE_WITH_EGRESS
-        if self.isolated_subnets:
-            return SubnetType.PRIVATE_ISOLATED
-        return SubnetType.PUBLIC
-
-    def _subnets_by_type(self) -> dict[SubnetType, list[ISubnet]]:
-        return {
-            SubnetType.PRIVATE_ISOLATED: self.isolated_subnets,
-            SubnetType.ISOLATED: self.isolated_subnets,
-            SubnetType.PRIVATE_WITH_NAT: self.private_subnets,
-            SubnetType.PRIVATE_WITH_EGRESS: self.private_subnets,
-            SubnetType.PRIVATE: self.private_subnets,
-            SubnetType.PUBLIC: self.public_subnets,
-        }
-
-    def _select_by_type(self, subnet_type: SubnetType) -> list[ISubnet]:
-        if not isinstance(subnet_type, SubnetType):
-            raise construct_error(self, f"'subnet_type' must be an ec2.SubnetType, got {subnet_type!r}")
-        by_type = self._subnets_by_type()
-        subnets = by_type[subnet_type]
-        if not subnets and not self._incomplete_subnet_definition:
-            available = ",".join(t.value for t, subs in by_type.items() if subs)
-            raise construct_error(self, f"There are no '{subnet_type.value}' subnet groups in this VPC. Available "
-                                        f"types: {available}")
-        return list(subnets)
-
-    def _select_by_name(self, group_name: str) -> list[ISubnet]:
-        every = [*self.public_subnets, *self.private_subnets, *self.isolated_subnets]
-        subnets = [s for s in every if subnet_group_name(s) == group_name]
-        if not subnets and not self._incomplete_subnet_definition:
-            names = ",".join(dict.fromkeys(subnet_group_name(s) for s in every))
-            raise construct_error(self, f"There are no subnet groups with name '{group_name}' in this VPC. "
-                                        f"Available names: {names}")
-        return subnets
+    Environment-agnostic stacks get the first two of `Fn::GetAZs`; a stack with an account and a
+    region reads the `availability-zones:account=...:region=...` context key (what `cdk.context.json`
+    holds after a lookup); without it, the CDK's dummy zones (with a warning naming the key to set).
+    """
+    if Token.is_unresolved(stack.account) or Token.is_unresolved(stack.region):
+        return [Fn.select(0, Fn.get_azs()), Fn.select(1, Fn.get_azs())]
+    key = f"availability-zones:account={stack.account}:region={stack.region}"
+    value = stack.node.try_get_context(key)
+    if value is None:
+        Annotations.of(stack).add_warning_v2(
+            "@aws-cdk/aws-ec2:availabilityZonesContextMissing",
+            f"The context key '{key}' (the availability zones of the stack's environment) is not set: cdk-events "
+            f"does no context lookups, so the VPC uses the CDK's placeholder zones {DUMMY_AZS}. Set the key in "
+            "cdk.context.json or with app.node.set_context(...) to the region's zone names.")
+        return list(DUMMY_AZS)
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise ValidationError(f"[{stack.node.path}] the context key '{key}' must be a list of availability zone "
+                              f"names, got {value!r}")
+    return list(value)
 
 
-class _SubnetGroupImport:
-    """One kind of subnet (public, private or isolated) of an imported VPC."""
-
-    def __init__(self, vpc: _ImportedVpc, kind: str, subnet_type: SubnetType, ids: Sequence[str] | None,
-                 names: Sequence[str] | None, route_table_ids: Sequence[str] | None,
-                 cidr_blocks: Sequence[str] | None):
-        self.vpc = vpc
-        self.kind = kind
-        self.ids = list(ids or [])
-        self.route_table_ids = list(route_table_ids or [])
-        self.cidr_blocks = list(cidr_blocks or [])
-        zones = len(vpc.availability_zones)
-        if zones == 0 or len(self.ids) % zones:
-            raise construct_error(vpc, f"Number of {kind}_subnet_ids ({len(self.ids)}) must be a multiple of "
-                                       f"availability zones ({zones}).")
-        self.groups = len(self.ids) // zones
-        for field, values, given in (("route_table_ids", self.route_table_ids, route_table_ids),
-                                     ("ipv4_cidr_blocks", self.cidr_blocks, cidr_blocks)):
-            if given is not None and len(values) != len(self.ids):
-                raise construct_error(vpc, f"Number of {kind}_subnet_{field} ({len(values)}) must be equal to the "
-                                           f"amount of {kind}_subnet_ids ({len(self.ids)}).")
-        self.names = self._normalize_names(names, _DEFAULT_GROUP_NAMES[subnet_type])
-
-    def _normalize_names(self, names: Sequence[str] | None, default: str) -> list[str]:
-        if not names:
-            return [default]
-        if len(names) != self.groups:
-            raise construct_error(self.vpc, f"{self.kind}_subnet_names must have an entry for every corresponding "
-                                            f"subnet group, got: {json.dumps(list(names))}")
-        return list(names)
-
-    def import_subnets(self) -> list[ISubnet]:
-        zones = self.vpc.availability_zones
-        subnets = []
-        for i, subnet_id in enumerate(self.ids):
-            name = self.names[i // len(zones)]
-            check_resource_id(self.vpc, f"{self.kind}_subnet_ids[{i}]", subnet_id, "subnet")
-            subnets.append(Subnet.from_subnet_attributes(
-                self.vpc, f"{name}{_GROUP_NAME_SUFFIX}{i + 1}", subnet_id=subnet_id,
-                availability_zone=zones[i % len(zones)],
-                route_table_id=self.route_table_ids[i] if i < len(self.route_table_ids) else None,
-                ipv4_cidr_block=self.cidr_blocks[i] if i < len(self.cidr_blocks) else None))
-        return subnets
+def _subnet_configurations(vpc: Vpc, value: Any) -> list[SubnetConfiguration]:
+    """`subnet_configuration` as a list of `SubnetConfiguration` (dicts in it have camelCase keys, as jsii
+    passes them)."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence):
+        raise construct_error(vpc, f"'subnet_configuration' must be a list of ec2.SubnetConfiguration, got {value!r}")
+    result = []
+    for index, item in enumerate(value):
+        if isinstance(item, Mapping):
+            fields = camel_case_keys(item, SubnetConfiguration)
+            missing = [name for name in ("name", "subnet_type") if name not in fields]
+            if missing:
+                raise StructError(
+                    f"[{vpc.node.path}] 'subnet_configuration[{index}]': the dict has no "
+                    f"{', '.join(repr(m) for m in missing)} field (inside a list, jsii passes dicts as they are: "
+                    f"use the camelCase keys name, subnetType, cidrMask, mapPublicIpOnLaunch, reserved; got "
+                    f"{dict(item)!r}); allowed: {', '.join(struct_field_names(SubnetConfiguration))}")
+            item = SubnetConfiguration(**fields)
+        if not isinstance(item, SubnetConfiguration):
+            raise construct_error(vpc, f"'subnet_configuration[{index}]' must be an ec2.SubnetConfiguration, got "
+                                       f"{item!r}")
+        if not isinstance(item.subnet_type, SubnetType):
+            raise construct_error(vpc, f"'subnet_configuration[{index}].subnet_type' must be an ec2.SubnetType, got "
+                                       f"{item.subnet_type!r}")
+        check_str(vpc, f"subnet_configuration[{index}].name", item.name)
+        if item.cidr_mask is not None and (isinstance(item.cidr_mask, bool) or not isinstance(item.cidr_mask, int)):
+            raise construct_error(vpc, f"'subnet_configuration[{index}].cidr_mask' must be a whole number from 16 to "
+                                       f"28, got {item.cidr_mask!r}")
+        result.append(item)
+    return result
 
 
-class _ImportedVpc(_VpcBase):
-    """A VPC defined elsewhere (`Vpc.from_vpc_attributes`)."""
-
-    def __init__(self, scope: Construct, id: str, *, vpc_id: str, availability_zones: Sequence[str],
-                 subnets: dict[str, dict[str, Sequence[str] | None]], vpc_cidr_block: str | None,
-                 vpn_gateway_id: str | None, region: str | None):
-        super().__init__(scope, id, region=region)
-        self.vpc_id = check_resource_id(self, "vpc_id", vpc_id, "vpc")
-        self.vpc_arn = format_arn(ArnComponents(service="ec2", resource="vpc", resource_name=self.vpc_id),
-                                  self.stack)
-        if isinstance(availability_zones, str) or not isinstance(availability_zones, Sequence):
-            raise construct_error(self, f"'availability_zones' must be a list of zone names, got "
-                                        f"{availability_zones!r}")
-        self.availability_zones = list(availability_zones)
-        self.vpn_gateway_id = vpn_gateway_id
-        self._cidr = vpc_cidr_block
-        kinds = (("public", SubnetType.PUBLIC), ("private", SubnetType.PRIVATE_WITH_EGRESS),
-                 ("isolated", SubnetType.PRIVATE_ISOLATED))
-        groups = {kind: _SubnetGroupImport(self, kind, subnet_type, **subnets[kind]) for kind, subnet_type in kinds}
-        self.public_subnets = groups["public"].import_subnets()
-        self.private_subnets = groups["private"].import_subnets()
-        self.isolated_subnets = groups["isolated"].import_subnets()
-
-    @property
-    def vpc_cidr_block(self) -> str:
-        """The VPC's CIDR block (raises when the import did not give one)."""
-        if self._cidr is None:
-            raise ValidationError(f"[{self.node.path}] Cannot perform this operation: 'vpc_cidr_block' was not "
-                                  "supplied when creating this VPC")
-        return self._cidr
+def _nat_gateway_count(requested: int | None, configs: list[SubnetConfiguration], az_count: int) -> int:
+    has_private = any(c.subnet_type in _PRIVATE_TYPES and not c.reserved for c in configs)
+    has_public = any(c.subnet_type is SubnetType.PUBLIC for c in configs)
+    has_custom_egress = any(c.subnet_type is SubnetType.PRIVATE_WITH_EGRESS for c in configs)
+    count = min(requested, az_count) if requested is not None else (az_count if has_private else 0)
+    if count == 0 and has_private and not has_custom_egress:
+        raise ValidationError("If you do not want NAT gateways (natGateways=0), make sure you don't configure any "
+                              "PRIVATE(_WITH_NAT) subnets in 'subnetConfiguration' (make them PUBLIC or ISOLATED "
+                              "instead)")
+    if count > 0 and not has_public:
+        described = [{"name": c.name, "subnetType": c.subnet_type.value} for c in configs]
+        raise ValidationError("If you configure PRIVATE subnets in 'subnetConfiguration', you must also configure "
+                              f"PUBLIC subnets to put the NAT gateways into (got {described}.")
+    return count
 
 
-class Vpc(ImportOnly):
-    """VPC imports (mirrors the static methods of `aws_cdk.aws_ec2.Vpc`)."""
+class Vpc(_VpcBase):
+    """A VPC with subnets in each availability zone (mirrors `aws_cdk.aws_ec2.Vpc`).
 
-    _IMPORT_HINT = "import one with ec2.Vpc.from_vpc_attributes(...)"
+    Defaults: `ip_addresses` `IpAddresses.cidr("10.0.0.0/16")` (or the deprecated `cidr`); `max_azs` 3
+    (environment-agnostic stacks have 2 zones, `Fn::GetAZs`; a stack with an env reads them from the
+    `availability-zones:...` context key); `subnet_configuration` one PUBLIC and one PRIVATE_WITH_EGRESS
+    group (PUBLIC and PRIVATE_ISOLATED when `nat_gateways=0`), splitting the space evenly; `nat_gateways`
+    one per zone when there are private subnets, in the PUBLIC subnets (`nat_gateway_subnets`); an internet
+    gateway unless every group is isolated (`create_internet_gateway`); DNS support and hostnames on;
+    `vpc_name` (the `Name` tag) the construct path; `restrict_default_security_group` follows the
+    `@aws-cdk/aws-ec2:restrictDefaultSecurityGroup` flag (a custom resource removes the default group's rules).
+    """
+
+    def __init__(
+        self,
+        scope: Construct,
+        id: str,
+        *,
+        ip_addresses: IIpAddresses | None = None,
+        cidr: str | None = None,
+        enable_dns_hostnames: bool | None = None,
+        enable_dns_support: bool | None = None,
+        default_instance_tenancy: DefaultInstanceTenancy | None = None,
+        max_azs: int | None = None,
+        availability_zones: Sequence[str] | None = None,
+        nat_gateways: int | None = None,
+        nat_gateway_subnets: SubnetSelection | None = None,
+        subnet_configuration: Sequence[SubnetConfiguration] | None = None,
+        create_internet_gateway: bool | None = None,
+        vpc_name: str | None = None,
+        restrict_default_security_group: bool | None = None,
+    ):
+        super().__init__(scope, id)
+        stack = self.stack
+        for prop, flag in (("enable_dns_hostnames", enable_dns_hostnames), ("enable_dns_support", enable_dns_support),
+                           ("create_internet_gateway", create_internet_gateway),
+                           ("restrict_default_security_group", restrict_default_security_group)):
+            check_bool(self, prop, flag)
+        check_str(self, "vpc_name", vpc_name)
+        if enable_dns_hostnames and enable_dns_support is False:
+            raise construct_error(self, "To use DNS Hostnames, DNS Support must be enabled, however, it was explicitly "
+                                        "disabled.")
+        if availability_zones is not None and max_azs is not None:
+            raise construct_error(self, "Vpc supports 'availabilityZones' or 'maxAzs', but not both.")
+        for prop, number in (("max_azs", max_azs), ("nat_gateways", nat_gateways)):
+            if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 0):
+                raise construct_error(self, f"'{prop}' must be a whole number of at least 0, got {number!r}")
+        if ip_addresses is not None and cidr is not None:
+            raise construct_error(self, "supply at most one of ipAddresses or cidr")
+        if ip_addresses is not None and not isinstance(ip_addresses, IIpAddresses):
+            raise construct_error(self, f"'ip_addresses' must be an ec2.IpAddresses (e.g. "
+                                        f"ec2.IpAddresses.cidr('10.0.0.0/16')), got {ip_addresses!r}")
+        if default_instance_tenancy is not None and not isinstance(default_instance_tenancy, DefaultInstanceTenancy):
+            raise construct_error(self, f"'default_instance_tenancy' must be an ec2.DefaultInstanceTenancy, got "
+                                        f"{default_instance_tenancy!r}")
+        try:
+            self._ip_addresses = ip_addresses or IpAddresses.cidr(cidr if cidr is not None else DEFAULT_CIDR_RANGE)
+            vpc_options = self._ip_addresses.allocate_vpc_cidr()
+        except ValidationError as error:
+            raise construct_error(self, str(error)) from None
+        self.dns_hostnames_enabled = enable_dns_hostnames is not False
+        self.dns_support_enabled = enable_dns_support is not False
+        self._resource = CfnVPC(self, "Resource", cidr_block=vpc_options.get("cidr_block"),
+                                enable_dns_hostnames=self.dns_hostnames_enabled,
+                                enable_dns_support=self.dns_support_enabled,
+                                instance_tenancy=(default_instance_tenancy or DefaultInstanceTenancy.DEFAULT).value)
+        self.vpc_default_network_acl: str = self._resource.attr_default_network_acl
+        self.vpc_cidr_block_associations: list[str] = self._resource.attr_cidr_block_associations
+        self.vpc_cidr_block: str = self._resource.attr_cidr_block
+        self.vpc_default_security_group: str = self._resource.attr_default_security_group
+        self.vpc_ipv6_cidr_blocks: list[str] = self._resource.attr_ipv6_cidr_blocks
+        Tags.of(self).add("Name", vpc_name or self.node.path)
+        self.availability_zones = self._zones(stack, availability_zones, max_azs)
+        self.vpc_id: str = self._resource.ref
+        self.vpc_arn: str = format_arn(ArnComponents(service="ec2", resource="vpc", resource_name=self.vpc_id), stack)
+        self.public_subnets: list[ISubnet] = []
+        self.private_subnets: list[ISubnet] = []
+        self.isolated_subnets: list[ISubnet] = []
+        default_configs = [SubnetConfiguration(name="Public", subnet_type=SubnetType.PUBLIC),
+                           SubnetConfiguration(name="Private", subnet_type=SubnetType.PRIVATE_WITH_EGRESS)]
+        if nat_gateways == 0:
+            default_configs[1] = SubnetConfiguration(name="Isolated", subnet_type=SubnetType.PRIVATE_ISOLATED)
+        self.subnet_configuration = (_subnet_configurations(self, subnet_configuration)
+                                     if subnet_configuration is not None else default_configs)
+        try:
+            nat_count = _nat_gateway_count(nat_gateways, self.subnet_configuration, len(self.availability_zones))
+        except ValidationError as error:
+            raise construct_error(self, str(error)) from None
+        self._create_subnets()
+        self.internet_gateway_id: str | None = None
+        allow_outbound = any(c.subnet_type not in _ISOLATED_TYPES for c in self.subnet_configuration)
+        if allow_outbound and create_internet_gateway is not False:
+            self._create_internet_gateway(nat_count, nat_gateway_subnets)
+        restrict = FeatureFlags.of(self).is_enabled(RESTRICT_DEFAULT_SG_FLAG)
+        if (restrict and restrict_default_security_group is not False) or restrict_default_security_group:
+            add_restrict_default_sg(self, self.vpc_default_security_group)
+
+    def _zones(self, stack: Stack, given: Sequence[str] | None, max_azs: int | None) -> list[str]:
+        if given is None:
+            return stack_availability_zones(stack)[:max_azs if max_azs is not None else 3]
+        if isinstance(given, str) or not isinstance(given, Sequence):
+            raise construct_error(self, f"'availability_zones' must be a list of zone names, got {given!r}")
+        known = [az for az in stack_availability_zones(stack) if not Token.is_unresolved(az) and az not in DUMMY_AZS]
+        if known and not all(Token.is_unresolved(az) or az in known for az in given):
+            raise construct_error(self, f"Given VPC 'availabilityZones' {','.join(given)} must be a subset of the "
+                                        f"stack's availability zones {','.join(known)}")
+        return list(given)
+
+    def _create_subnets(self) -> None:
+        requested = [RequestedSubnet(availability_zone=az, subnet_construct_id=f"{c.name}{GROUP_NAME_SUFFIX}{i + 1}",
+                                     configuration=c)
+                     for c in self.subnet_configuration for i, az in enumerate(self.availability_zones)]
+        try:
+            blocks = self._ip_addresses.allocate_subnets_cidr(self.vpc_cidr_block, requested)
+        except ValidationError as error:
+            raise construct_error(self, str(error)) from None
+        for request, block in zip(requested, blocks, strict=True):
+            config = request.configuration
+            if config.reserved:
+                continue
+            if config.subnet_type is SubnetType.PUBLIC:
+                map_public = config.map_public_ip_on_launch if config.map_public_ip_on_launch is not None else True
+            elif config.map_public_ip_on_launch is not None:
+                raise construct_error(self, f"{config.subnet_type.value} subnet cannot include mapPublicIpOnLaunch "
+                                            "parameter")
+            else:
+                map_public = False
+            kind = PublicSubnet if config.subnet_type is SubnetType.PUBLIC else PrivateSubnet
+            subnet = kind(self, request.subnet_construct_id, availability_zone=request.availability_zone,
+                          vpc_id=self.vpc_id, cidr_block=block, map_public_ip_on_launch=map_public)
+            if config.subnet_type is SubnetType.PUBLIC:
+                self.public_subnets.append(subnet)
+            elif config.subnet_type in _PRIVATE_TYPES:
+                self.private_subnets.append(subnet)
+            else:
+                self.isolated_subnets.append(subnet)
+            Tags.of(subnet).add("aws-cdk:subnet-name", config.name, include_resource_types=["AWS::EC2::Subnet"])
+            Tags.of(subnet).add("aws-cdk:subnet-type", _TYPE_TAG[config.subnet_type],
+                                include_resource_types=["AWS::EC2::Subnet"])
+
+    def _create_internet_gateway(self, nat_count: int, nat_gateway_subnets: SubnetSelection | None) -> None:
+        gateway = CfnInternetGateway(self, "IGW")
+        self.internet_gateway_id = gateway.ref
+        attachment = CfnVPCGatewayAttachment(self, "VPCGW", internet_gateway_id=gateway.ref, vpc_id=self._resource.ref)
+        for subnet in self.public_subnets:
+            assert isinstance(subnet, PublicSubnet)
+            subnet.add_default_internet_route(gateway.ref, attachment)
+        if nat_count > 0:
+            placement = to_struct(SubnetSelection, nat_gateway_subnets, prop="nat_gateway_subnets", scope=self)
+            nat_subnets = self._select_subnet_objects(placement or SubnetSelection(subnet_type=SubnetType.PUBLIC))
+            for subnet in nat_subnets:
+                if not any(subnet is p for p in self.public_subnets):
+                    raise construct_error(self, f"natGatewayPlacement {placement} contains non public subnet "
+                                                f"{subnet.node.path}")
+            self._configure_nat_gateways([s for s in nat_subnets[:nat_count] if isinstance(s, PublicSubnet)])
+
+    def _configure_nat_gateways(self, nat_subnets: list[PublicSubnet]) -> None:
+        by_zone: dict[str, str] = {}
+        gateways: list[str] = []
+        for subnet in nat_subnets:
+            gateway_id = subnet.add_nat_gateway().ref
+            by_zone[subnet.availability_zone] = gateway_id
+            gateways.append(gateway_id)
+        next_index = 0
+        for private in self.private_subnets:
+            assert isinstance(private, Subnet)
+            chosen = by_zone.get(private.availability_zone)
+            if chosen is None:  # no gateway in this zone: the others in turn, as the CDK's PrefSet picks
+                chosen = gateways[next_index % len(gateways)]
+                next_index += 1
+            private.add_default_nat_route(chosen)
 
     @staticmethod
     def from_vpc_attributes(
@@ -281,3 +343,13 @@ class Vpc(ImportOnly):
         }
         return _ImportedVpc(scope, id, vpc_id=vpc_id, availability_zones=availability_zones, subnets=subnets,
                             vpc_cidr_block=vpc_cidr_block, vpn_gateway_id=vpn_gateway_id, region=region)
+
+    @staticmethod
+    def from_lookup(scope: Construct, id: str, **options: Any) -> IVpc:
+        """Refused: a lookup needs the CDK CLI's context provider (an AWS call), which cdk-events does not make."""
+        node = getattr(scope, "node", None)
+        path = f"{node.path}/{id}" if node is not None and node.path else id
+        raise ValidationError(
+            f"[{path}] Vpc.from_lookup looks the VPC up in your AWS account through the CDK CLI's context "
+            "provider, which cdk-events (offline) does not do; use ec2.Vpc.from_vpc_attributes(scope, id, "
+            "vpc_id=..., availability_zones=[...], private_subnet_ids=[...], ...) with the VPC's values instead")

@@ -85,3 +85,84 @@ def is_fargate_compatible(compatibility: Compatibility) -> bool:
 def is_external_compatible(compatibility: Compatibility) -> bool:
     """True for EXTERNAL."""
     return compatibility is Compatibility.EXTERNAL
+
+
+class ContainerInsights(Enum):
+    """CloudWatch Container Insights of a cluster (mirrors `aws_cdk.aws_ecs.ContainerInsights`)."""
+
+    ENABLED = "enabled"
+    """Container Insights on."""
+    DISABLED = "disabled"
+    """Container Insights off."""
+    ENHANCED = "enhanced"
+    """Container Insights with enhanced observability."""
+
+
+class Protocol(Enum):
+    """The protocol of a port mapping (mirrors `aws_cdk.aws_ecs.Protocol`)."""
+
+    TCP = "tcp"
+    """TCP."""
+    UDP = "udp"
+    """UDP."""
+
+
+class CpuArchitecture:
+    """The CPU architecture of a task's platform (mirrors `aws_cdk.aws_ecs.CpuArchitecture`)."""
+
+    X86_64: CpuArchitecture
+    """x86-64."""
+    ARM64: CpuArchitecture
+    """ARM64 (Graviton)."""
+
+    def __init__(self, cpu_architecture: str):
+        self._cpu_architecture = cpu_architecture
+
+    @staticmethod
+    def of(cpu_architecture: str) -> CpuArchitecture:
+        """Another architecture, by its CloudFormation name."""
+        return CpuArchitecture(cpu_architecture)
+
+    def __repr__(self) -> str:
+        return f"CpuArchitecture({self._cpu_architecture!r})"
+
+
+CpuArchitecture.X86_64 = CpuArchitecture("X86_64")
+CpuArchitecture.ARM64 = CpuArchitecture("ARM64")
+
+
+class OperatingSystemFamily:
+    """The operating system of a task's platform (mirrors `aws_cdk.aws_ecs.OperatingSystemFamily`)."""
+
+    LINUX: OperatingSystemFamily
+    """Linux."""
+    WINDOWS_SERVER_2019_CORE: OperatingSystemFamily
+    """Windows Server 2019 Core."""
+    WINDOWS_SERVER_2019_FULL: OperatingSystemFamily
+    """Windows Server 2019 Full."""
+    WINDOWS_SERVER_2022_CORE: OperatingSystemFamily
+    """Windows Server 2022 Core."""
+    WINDOWS_SERVER_2022_FULL: OperatingSystemFamily
+    """Windows Server 2022 Full."""
+
+    def __init__(self, family: str):
+        self._operating_system_family = family
+
+    @staticmethod
+    def of(family: str) -> OperatingSystemFamily:
+        """Another family, by its CloudFormation name."""
+        return OperatingSystemFamily(family)
+
+    def is_windows(self) -> bool:
+        """True for the Windows families."""
+        return self._operating_system_family.startswith("WINDOWS")
+
+    def __repr__(self) -> str:
+        return f"OperatingSystemFamily({self._operating_system_family!r})"
+
+
+OperatingSystemFamily.LINUX = OperatingSystemFamily("LINUX")
+OperatingSystemFamily.WINDOWS_SERVER_2019_CORE = OperatingSystemFamily("WINDOWS_SERVER_2019_CORE")
+OperatingSystemFamily.WINDOWS_SERVER_2019_FULL = OperatingSystemFamily("WINDOWS_SERVER_2019_FULL")
+OperatingSystemFamily.WINDOWS_SERVER_2022_CORE = OperatingSystemFamily("WINDOWS_SERVER_2022_CORE")
+OperatingSystemFamily.WINDOWS_SERVER_2022_FULL = OperatingSystemFamily("WINDOWS_SERVER_2022_FULL")

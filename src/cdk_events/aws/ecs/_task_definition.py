@@ -1,15 +1,21 @@
-"""ECS task definitions: `ITaskDefinition` and imported task definitions."""
+"""ECS task definitions: `ITaskDefinition`, the owned `TaskDefinition` (containers, task and execution
+roles) and imported task definitions."""
 
 from __future__ import annotations
 
 from typing import Any, Protocol
 
-from cdk_events.core import Construct, Resource, ResourceEnvironment, ValidationError
+from cdk_events.core import Construct, Lazy, Names, PhysicalName, Resource, ResourceEnvironment, Token, ValidationError
 
+from ...core._cfn_runtime import render_list
 from ...core._errors import construct_error
-from ...core._import_only import ImportOnly
-from ...core._prop_checks import check_enum
+from ...core._prop_checks import check_enum, check_number, check_str
+from ...core._struct import to_struct
+from .. import iam
 from ..iam import IRole
+from ._cfn_generated import CfnTaskDefinition
+from ._container_definition import ContainerDefinition, RuntimePlatform
+from ._container_image import ContainerImage
 from ._enums import Compatibility, NetworkMode, is_ec2_compatible, is_external_compatible, is_fargate_compatible
 
 
@@ -109,10 +115,147 @@ class _ImportedTaskDefinition(Resource):
         return is_external_compatible(self.compatibility)
 
 
-class TaskDefinition(ImportOnly):
-    """Task definition imports (mirrors the static methods of `aws_cdk.aws_ecs.TaskDefinition`)."""
+class TaskDefinition(Resource):
+    """An ECS task definition (mirrors `aws_cdk.aws_ecs.TaskDefinition`).
 
-    _IMPORT_HINT = "import one with ecs.TaskDefinition.from_task_definition_attributes(...)"
+    `compatibility` is required (EC2, FARGATE, EC2_AND_FARGATE or EXTERNAL). Defaults: `family` the
+    construct's unique id; `network_mode` AWS_VPC when Fargate-compatible, else BRIDGE; `task_role` a new
+    role `TaskRole` assumed by `ecs-tasks.amazonaws.com`; `execution_role` none until a container needs one
+    (an ECR image, the awslogs driver), then a new `ExecutionRole`; `cpu` and `memory_mib` (strings)
+    unset, required for Fargate; `ephemeral_storage_gib` (21-200, Fargate only) and `runtime_platform`
+    (Fargate only) unset.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, compatibility: Compatibility, family: str | None = None,
+                 network_mode: NetworkMode | None = None, task_role: IRole | None = None,
+                 execution_role: IRole | None = None, cpu: str | None = None, memory_mib: str | None = None,
+                 ephemeral_storage_gib: int | None = None, runtime_platform: RuntimePlatform | None = None):
+        super().__init__(scope, id)
+        check_enum(self, "compatibility", compatibility, Compatibility)
+        if compatibility is None:
+            raise construct_error(self, "'compatibility' is required: one of ecs.Compatibility.EC2, FARGATE, "
+                                        "EC2_AND_FARGATE, EXTERNAL")
+        check_enum(self, "network_mode", network_mode, NetworkMode)
+        check_str(self, "family", family)
+        check_str(self, "cpu", cpu)
+        check_str(self, "memory_mib", memory_mib)
+        check_number(self, "ephemeral_storage_gib", ephemeral_storage_gib)
+        for prop, role in (("task_role", task_role), ("execution_role", execution_role)):
+            if role is not None and not isinstance(getattr(role, "role_arn", None), str):
+                raise construct_error(self, f"'{prop}' must be an iam.IRole, got {role!r}")
+        platform = to_struct(RuntimePlatform, runtime_platform, prop="runtime_platform", scope=self)
+        if platform is not None and not isinstance(platform, RuntimePlatform):
+            raise construct_error(self, f"'runtime_platform' must be an ecs.RuntimePlatform, got {runtime_platform!r}")
+        self.family = family or Names.unique_id(self)
+        self.compatibility = compatibility
+        self.network_mode = network_mode or (NetworkMode.AWS_VPC if self.is_fargate_compatible else NetworkMode.BRIDGE)
+        self._check_props(cpu, memory_mib, ephemeral_storage_gib, platform)
+        self._execution_role = execution_role
+        self.task_role: IRole = task_role or iam.Role(
+            self, "TaskRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
+        self.ephemeral_storage_gib = ephemeral_storage_gib
+        self.runtime_platform = platform
+        self.containers: list[ContainerDefinition] = []
+        self.default_container: ContainerDefinition | None = None
+        platform_json = None
+        if self.is_fargate_compatible and platform is not None:
+            platform_json = {
+                "CpuArchitecture": (platform.cpu_architecture._cpu_architecture
+                                    if platform.cpu_architecture is not None else None),
+                "OperatingSystemFamily": (platform.operating_system_family._operating_system_family
+                                          if platform.operating_system_family is not None else None),
+            }
+        resource = CfnTaskDefinition(
+            self, "Resource",
+            container_definitions=Lazy.any(self._render_containers, omit_empty_array=True),
+            execution_role_arn=Lazy.string(
+                lambda: self._execution_role.role_arn if self._execution_role is not None else None),
+            family=self.family,
+            task_role_arn=self.task_role.role_arn,
+            requires_compatibilities=[name for name, on in (("EC2", self.is_ec2_compatible),
+                                                            ("FARGATE", self.is_fargate_compatible),
+                                                            ("EXTERNAL", self.is_external_compatible)) if on],
+            network_mode=self.network_mode.value,
+            cpu=cpu,
+            memory=memory_mib,
+            ephemeral_storage={"SizeInGiB": ephemeral_storage_gib} if ephemeral_storage_gib else None,
+            runtime_platform=platform_json,
+        )
+        self._resource = resource
+        self.task_definition_arn: str = resource.ref
+        self.node.add_validation(_TaskDefinitionValidation(self))
+
+    def _render_containers(self) -> Any:
+        return render_list([c.render_container_definition() for c in self.containers],
+                           CfnTaskDefinition.ContainerDefinitionProperty)
+
+    def _check_props(self, cpu: str | None, memory: str | None, ephemeral: int | None,
+                     platform: RuntimePlatform | None) -> None:
+        if self.is_fargate_compatible and self.network_mode is not NetworkMode.AWS_VPC:
+            raise construct_error(self, f"Fargate tasks can only have AwsVpc network mode, got: "
+                                        f"{self.network_mode.value}")
+        if self.is_fargate_compatible and (not cpu or not memory):
+            raise construct_error(self, f"Fargate-compatible tasks require both CPU ({cpu}) and memory ({memory}) "
+                                        "specifications")
+        if self.is_external_compatible and self.network_mode is not NetworkMode.BRIDGE:
+            raise construct_error(self, f"External tasks can only have Bridge network mode, got: "
+                                        f"{self.network_mode.value}")
+        if not self.is_fargate_compatible and platform is not None:
+            raise construct_error(self, "Cannot specify runtimePlatform in non-Fargate compatible tasks")
+        if ephemeral is not None and not self.is_fargate_compatible:
+            raise construct_error(self, "Ephemeral storage can be only specified for Fargate compatible task "
+                                        "definitions")
+        if ephemeral is not None and not Token.is_unresolved(ephemeral) and not 21 <= ephemeral <= 200:
+            raise construct_error(self, f"Ephemeral storage size must be between 21GiB and 200GiB (got {ephemeral})")
+
+    @property
+    def execution_role(self) -> IRole | None:
+        """The role ECS uses to pull images and write logs (None until something needs one)."""
+        return self._execution_role
+
+    def obtain_execution_role(self) -> IRole:
+        """The execution role, created (`ExecutionRole`, assumed by `ecs-tasks.amazonaws.com`) on first use."""
+        if self._execution_role is None:
+            self._execution_role = iam.Role(self, "ExecutionRole",
+                                            assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"),
+                                            role_name=PhysicalName.GENERATE_IF_NEEDED)
+        return self._execution_role
+
+    @property
+    def is_ec2_compatible(self) -> bool:
+        """True if the task can run on EC2."""
+        return is_ec2_compatible(self.compatibility)
+
+    @property
+    def is_fargate_compatible(self) -> bool:
+        """True if the task can run on Fargate."""
+        return is_fargate_compatible(self.compatibility)
+
+    @property
+    def is_external_compatible(self) -> bool:
+        """True if the task can run on external (ECS Anywhere) instances."""
+        return is_external_compatible(self.compatibility)
+
+    def add_container(self, id: str, *, image: ContainerImage, **options: Any) -> ContainerDefinition:
+        """A new container `id` of this task (see `ContainerDefinition` for the options and defaults)."""
+        return ContainerDefinition(self, id, task_definition=self, image=image, **options)
+
+    def add_to_task_role_policy(self, statement: iam.PolicyStatement) -> None:
+        """Add a statement to the task role's policy."""
+        self.task_role.add_to_principal_policy(statement)
+
+    def add_to_execution_role_policy(self, statement: iam.PolicyStatement) -> None:
+        """Add a statement to the execution role's policy (creating the role)."""
+        self.obtain_execution_role().add_to_principal_policy(statement)
+
+    def _link_container(self, container: ContainerDefinition) -> None:
+        self.containers.append(container)
+        if self.default_container is None and container.essential:
+            self.default_container = container
+
+    def find_container(self, container_name: str) -> ContainerDefinition | None:
+        """The container named `container_name`, if any."""
+        return next((c for c in self.containers if c.container_name == container_name), None)
 
     @staticmethod
     def from_task_definition_arn(scope: Construct, id: str, task_definition_arn: str) -> ITaskDefinition:
@@ -134,43 +277,16 @@ class TaskDefinition(ImportOnly):
                                        task_role=task_role, execution_role=execution_role)
 
 
-class FargateTaskDefinition(ImportOnly):
-    """Fargate task definition imports (mirrors the static methods of `aws_cdk.aws_ecs.FargateTaskDefinition`)."""
+class _TaskDefinitionValidation:
+    """EC2-compatible tasks need a memory value on every container."""
 
-    _IMPORT_HINT = "import one with ecs.FargateTaskDefinition.from_fargate_task_definition_attributes(...)"
+    def __init__(self, task_definition: TaskDefinition):
+        self.task_definition = task_definition
 
-    @staticmethod
-    def from_fargate_task_definition_arn(scope: Construct, id: str,
-                                         fargate_task_definition_arn: str) -> ITaskDefinition:
-        """A task definition defined elsewhere, by ARN (EC2 and Fargate compatible, as the CDK imports it)."""
-        return _ImportedTaskDefinition(scope, id, task_definition_arn=fargate_task_definition_arn)
-
-    @staticmethod
-    def from_fargate_task_definition_attributes(scope: Construct, id: str, *, task_definition_arn: str,
-                                                network_mode: NetworkMode | None = None,
-                                                task_role: IRole | None = None,
-                                                execution_role: IRole | None = None) -> ITaskDefinition:
-        """A Fargate-compatible task definition defined elsewhere (roles and network mode default to unknown)."""
-        return _ImportedTaskDefinition(scope, id, task_definition_arn=task_definition_arn,
-                                       compatibility=Compatibility.FARGATE, network_mode=network_mode,
-                                       task_role=task_role, execution_role=execution_role)
-
-
-class Ec2TaskDefinition(ImportOnly):
-    """EC2 task definition imports (mirrors the static methods of `aws_cdk.aws_ecs.Ec2TaskDefinition`)."""
-
-    _IMPORT_HINT = "import one with ecs.Ec2TaskDefinition.from_ec2_task_definition_arn(...)"
-
-    @staticmethod
-    def from_ec2_task_definition_arn(scope: Construct, id: str, ec2_task_definition_arn: str) -> ITaskDefinition:
-        """A task definition defined elsewhere, by ARN (EC2 and Fargate compatible, as the CDK imports it)."""
-        return _ImportedTaskDefinition(scope, id, task_definition_arn=ec2_task_definition_arn)
-
-    @staticmethod
-    def from_ec2_task_definition_attributes(scope: Construct, id: str, *, task_definition_arn: str,
-                                            network_mode: NetworkMode | None = None,
-                                            task_role: IRole | None = None) -> ITaskDefinition:
-        """An EC2-compatible task definition defined elsewhere (role and network mode default to unknown)."""
-        return _ImportedTaskDefinition(scope, id, task_definition_arn=task_definition_arn,
-                                       compatibility=Compatibility.EC2, network_mode=network_mode,
-                                       task_role=task_role)
+    def validate(self) -> list[str]:
+        """The problems found (empty when none)."""
+        task = self.task_definition
+        if not task.is_ec2_compatible:
+            return []
+        return [f"ECS Container {c.container_name} must have at least one of 'memoryLimitMiB' or "
+                "'memoryReservationMiB' specified" for c in task.containers if not c.memory_limit_specified]

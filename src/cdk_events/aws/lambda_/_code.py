@@ -1,30 +1,74 @@
-"""`Code`: the source of a function; cdk-events offers inline code only."""
+"""`Code`: the source of a function or layer — inline, or a local file or folder published as an
+asset (`Code.from_asset`)."""
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from cdk_events.core import UnscopedValidationError
+from cdk_events.core import (
+    AssetHashType,
+    CfnResource,
+    Construct,
+    IgnoreMode,
+    Stack,
+    SymlinkFollowMode,
+    UnscopedValidationError,
+)
+
+from ...core._errors import construct_error
+
+if TYPE_CHECKING:
+    from .. import iam
+    from ..s3_assets import Asset
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
+class CodeS3Location:
+    """An S3 object holding code (the fields of `aws_cdk.aws_s3.Location`)."""
+
+    bucket_name: str
+    object_key: str
+    object_version: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class CodeConfig:
-    """What a `Code` gives the function: here always the inline source."""
+    """What a `Code` gives the function or layer that binds it: exactly one of `s3_location` (an object
+    with `bucket_name`, `object_key`, `object_version`), `inline_code` or `image`."""
 
-    inline_code: str
+    s3_location: Any = None
+    inline_code: str | None = None
+    image: Any = None
+    source_kms_key_arn: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ResourceBindOptions:
+    """Options of `Code.bind_to_resource`: the property that holds the code (default `Code`)."""
+
+    resource_property: str | None = None
 
 
 class Code:
-    """The code of a Lambda function (mirrors `aws_cdk.aws_lambda.Code`).
+    """The code of a Lambda function or layer (mirrors `aws_cdk.aws_lambda.Code`).
 
-    Only `Code.from_inline(source)` is offered: cdk-events does not build or upload assets.
+    `Code.from_inline(source)` writes the source into the template; `Code.from_asset(path)` publishes
+    a folder (zipped) or a .zip file through the stack's synthesizer. Docker-built and image code are
+    not offered.
     """
 
-    def bind(self, scope: Any) -> CodeConfig:
-        """The configuration the function renders."""
+    is_inline: bool = False
+
+    def bind(self, scope: Construct) -> CodeConfig:
+        """The configuration the function or layer renders."""
         raise NotImplementedError
+
+    def bind_to_resource(self, resource: CfnResource, *, resource_property: str | None = None) -> None:
+        """Called with the function's (or layer's) resource once it exists; assets record their local
+        path on it. Does nothing by default."""
 
     @staticmethod
     def from_inline(code: str) -> InlineCode:
@@ -32,43 +76,73 @@ class Code:
         return InlineCode(code)
 
     @staticmethod
-    def from_asset(*args: Any, **kwargs: Any) -> NoReturn:
-        """Not offered (see `from_inline`)."""
-        _only_inline("from_asset")
+    def inline(code: str) -> InlineCode:
+        """Same as `from_inline` (deprecated name)."""
+        return InlineCode(code)
 
     @staticmethod
-    def from_bucket(*args: Any, **kwargs: Any) -> NoReturn:
-        """Not offered (see `from_inline`)."""
-        _only_inline("from_bucket")
+    def from_asset(path: str, *, exclude: Sequence[str] | None = None, follow: SymlinkFollowMode | None = None,
+                   ignore_mode: IgnoreMode | None = None, follow_symlinks: SymlinkFollowMode | None = None,
+                   asset_hash: str | None = None, asset_hash_type: AssetHashType | None = None,
+                   bundling: Any = None, readers: Sequence[iam.IGrantable] | None = None,
+                   source_hash: str | None = None, deploy_time: bool | None = None, source_kms_key: Any = None,
+                   display_name: str | None = None) -> AssetCode:
+        """Code from a local folder (zipped) or .zip file, published as an asset; options as
+        `s3_assets.Asset` (`exclude` globs, `ignore_mode`, `follow_symlinks`, `asset_hash`, ...)."""
+        options = {"exclude": exclude, "follow": follow, "ignore_mode": ignore_mode,
+                   "follow_symlinks": follow_symlinks, "asset_hash": asset_hash, "asset_hash_type": asset_hash_type,
+                   "bundling": bundling, "readers": readers, "source_hash": source_hash, "deploy_time": deploy_time,
+                   "source_kms_key": source_kms_key, "display_name": display_name}
+        return AssetCode(path, **{k: v for k, v in options.items() if v is not None})
+
+    @staticmethod
+    def asset(path: str) -> AssetCode:
+        """Same as `from_asset(path)` (deprecated name)."""
+        return AssetCode(path)
+
+    @staticmethod
+    def from_bucket(bucket: Any, key: str, object_version: str | None = None) -> Code:
+        """Code in an S3 object of `bucket` (an `s3.IBucket`): `S3Bucket` / `S3Key` /
+        `S3ObjectVersion`; no version by default."""
+        from . import S3Code  # (through the package's lazy exports: _s3_code's S3Code subclasses Code)
+
+        return S3Code(bucket, key, object_version)
 
     @staticmethod
     def from_bucket_v2(*args: Any, **kwargs: Any) -> NoReturn:
-        """Not offered (see `from_inline`)."""
-        _only_inline("from_bucket_v2")
+        """Not offered yet."""
+        _not_offered("from_bucket_v2")
 
     @staticmethod
     def from_asset_image(*args: Any, **kwargs: Any) -> NoReturn:
-        """Not offered (see `from_inline`)."""
-        _only_inline("from_asset_image")
+        """Not offered: it builds a Docker image."""
+        _not_offered("from_asset_image")
 
     @staticmethod
     def from_ecr_image(*args: Any, **kwargs: Any) -> NoReturn:
-        """Not offered (see `from_inline`)."""
-        _only_inline("from_ecr_image")
+        """Not offered: container-image functions are not offered."""
+        _not_offered("from_ecr_image")
 
     @staticmethod
     def from_docker_build(*args: Any, **kwargs: Any) -> NoReturn:
-        """Not offered (see `from_inline`)."""
-        _only_inline("from_docker_build")
+        """Not offered: it runs a Docker build."""
+        _not_offered("from_docker_build")
+
+    @staticmethod
+    def from_custom_command(*args: Any, **kwargs: Any) -> NoReturn:
+        """Not offered: run the build yourself, then use `from_asset` on its output."""
+        _not_offered("from_custom_command")
 
     @staticmethod
     def from_cfn_parameters(*args: Any, **kwargs: Any) -> NoReturn:
-        """Not offered (see `from_inline`)."""
-        _only_inline("from_cfn_parameters")
+        """Not offered."""
+        _not_offered("from_cfn_parameters")
 
 
 class InlineCode(Code):
     """Inline source code (at most what CloudFormation's `ZipFile` accepts)."""
+
+    is_inline = True
 
     def __init__(self, code: str):
         if not isinstance(code, str):
@@ -76,14 +150,48 @@ class InlineCode(Code):
         if len(code) == 0:
             raise UnscopedValidationError("Lambda inline code cannot be empty")
         self.code = code
-        self.is_inline = True
 
-    def bind(self, scope: Any) -> CodeConfig:
+    def bind(self, scope: Construct) -> CodeConfig:
         """`CodeConfig(inline_code=<source>)`."""
-        return CodeConfig(self.code)
+        return CodeConfig(inline_code=self.code)
 
 
-def _only_inline(factory: str) -> NoReturn:
+class AssetCode(Code):
+    """Code from a local folder or .zip file (mirrors `aws_cdk.aws_lambda.AssetCode`): bound the first
+    time, it creates an `s3_assets.Asset` child `Code` of the function or layer; a second function in the
+    same stack reuses that asset, one in another stack needs its own `Code` object."""
+
+    def __init__(self, path: str, **options: Any):
+        if not isinstance(path, str) or not path:
+            raise UnscopedValidationError(f"Code.from_asset: 'path' must be a file or folder path, got {path!r}")
+        self.path = path
+        self._options = options
+        self._asset: Asset | None = None
+
+    def bind(self, scope: Construct) -> CodeConfig:
+        """Publish the asset (once) and point at its S3 object."""
+        # the assets package is loaded only by apps that have assets
+        from ..s3_assets import Asset
+
+        if self._asset is None:
+            options = {"deploy_time": True, **self._options}
+            self._asset = Asset(scope, "Code", path=self.path, **options)
+        elif Stack.of(self._asset) is not Stack.of(scope):
+            raise construct_error(scope, f"Asset is already associated with another stack "
+                                         f"'{Stack.of(self._asset).stack_name}'. Create a new Code instance for every "
+                                         "stack.")
+        if not self._asset.is_zip_archive:
+            raise construct_error(scope, f"Asset must be a .zip file or a directory ({self.path})")
+        return CodeConfig(s3_location=CodeS3Location(bucket_name=self._asset.s3_bucket_name,
+                                                     object_key=self._asset.s3_object_key))
+
+    def bind_to_resource(self, resource: CfnResource, *, resource_property: str | None = None) -> None:
+        """Record the asset's local path on the resource (with the `aws:cdk:enable-asset-metadata` context)."""
+        if self._asset is None:
+            raise construct_error(resource, "bindToResource() must be called after bind()")
+        self._asset.add_resource_metadata(resource, resource_property or "Code")
+
+
+def _not_offered(factory: str) -> NoReturn:
     raise UnscopedValidationError(
-        f"Code.{factory} is not offered by cdk-events: only inline code is (Code.from_inline(source)), because "
-        "cdk-events does not build or publish assets")
+        f"Code.{factory} is not offered by cdk-events: use Code.from_inline(source) or Code.from_asset(path)")

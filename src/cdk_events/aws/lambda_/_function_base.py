@@ -21,10 +21,12 @@ from cdk_events.core import (
 from ...core._errors import construct_error
 from .. import iam
 from ._cfn_generated import CfnPermission
+from ._destination import IDestination
+from ._event_invoke_config import EventInvokeConfig
 from ._runtime import Architecture
 
 if TYPE_CHECKING:
-    pass
+    from cdk_events.core import Duration
 
 _SUPPORTED_CONDITIONS = (("ArnLike", "aws:SourceArn"), ("StringEquals", "aws:SourceAccount"),
                          ("StringEquals", "aws:PrincipalOrgID"))
@@ -66,6 +68,10 @@ class IFunction(Protocol):
     def add_to_role_policy(self, statement: iam.PolicyStatement) -> None: ...
 
     def grant_invoke(self, grantee: iam.IGrantable) -> iam.Grant: ...
+
+    def configure_async_invoke(self, *, max_event_age: Duration | None = None,
+                               on_failure: IDestination | None = None, on_success: IDestination | None = None,
+                               retry_attempts: int | None = None) -> None: ...
 
 
 class FunctionBase(Resource):
@@ -127,6 +133,8 @@ class FunctionBase(Resource):
                     "Suppress this warning if this is is intentional, or pass sameEnvironment=true to "
                     "fromFunctionAttributes() if you would like to add the permissions.")
             return
+        self._consider_warning_on_invoke_permission(scope if scope is not None else self,
+                                                    action or "lambda:InvokeFunction")
         principal_name = self._parse_permission_principal(principal)
         conditions = self._condition_values(principal)
         CfnPermission(
@@ -162,6 +170,68 @@ class FunctionBase(Resource):
                 resource=_PermissionAdder(self, identifier, grantee))
             self._invocation_grants[identifier] = grant
         return grant
+
+    def grant_invoke_version(self, grantee: iam.IGrantable, version: Any) -> iam.Grant:
+        """Let `grantee` call `lambda:InvokeFunction` on one version of this function (`<arn>:<version>`,
+        and the unqualified ARN for `$LATEST`). Repeated calls are no-ops."""
+        principal = grantee.grant_principal
+        digest = hashlib.sha256(json.dumps(
+            {"principal": str(principal), "conditions": principal.policy_fragment.conditions,
+             "version": version.version}, separators=(",", ":"), default=str).encode()).digest()
+        identifier = "Invoke" + base64.b64encode(digest).decode()
+        grant = self._invocation_grants.get(identifier)
+        if grant is None:
+            arns = [f"{self.function_arn}:{version.version}"]
+            if version is self.latest_version:
+                arns.append(self.function_arn)
+            grant = iam.Grant.add_to_principal_or_resource(
+                grantee=grantee, actions=["lambda:InvokeFunction"], resource_arns=arns,
+                resource=_PermissionAdder(self, identifier, grantee))
+            self._invocation_grants[identifier] = grant
+        return grant
+
+    def grant_invoke_latest_version(self, grantee: iam.IGrantable) -> iam.Grant:
+        """Let `grantee` invoke the `$LATEST` (unqualified) version of this function."""
+        return self.grant_invoke_version(grantee, self.latest_version)
+
+    @property
+    def latest_version(self) -> FunctionBase:
+        """The `$LATEST` version of this function (child `$LATEST`; it cannot take permissions)."""
+        latest: FunctionBase | None = self.__dict__.get("_latest_version")
+        if latest is None:
+            latest = self.__dict__["_latest_version"] = LatestVersion(self)
+        return latest
+
+    def configure_async_invoke(self, *, max_event_age: Duration | None = None,
+                               on_failure: IDestination | None = None, on_success: IDestination | None = None,
+                               retry_attempts: int | None = None) -> None:
+        """Add the EventInvokeConfig (child `EventInvokeConfig`, once) of asynchronous invocations:
+        retries (Lambda default 2), maximum event age (default 6 hours), destinations (default none)."""
+        if self.node.try_find_child("EventInvokeConfig") is not None:
+            raise construct_error(self, f"An EventInvokeConfig has already been configured for the "
+                                        f"{self._async_invoke_subject()} at {self.node.path}")
+        EventInvokeConfig(self, "EventInvokeConfig", function=self._async_invoke_function(),
+                          qualifier=self._async_invoke_qualifier(), max_event_age=max_event_age,
+                          on_failure=on_failure, on_success=on_success, retry_attempts=retry_attempts)
+
+    def _consider_warning_on_invoke_permission(self, scope: Construct, action: str) -> None:
+        """Warn that invoke permissions on the unqualified function do not cover its versions and aliases
+        (now if `current_version` exists, else once it is created)."""
+        if action not in ("lambda:InvokeFunction", "lambda:*", "lambda:Invoke*"):
+            return
+        if scope.node.try_find_child("CurrentVersion") is not None:
+            warn_invoke_function_permissions(scope)
+        else:
+            self.__dict__["_warn_if_current_version_called"] = True
+
+    def _async_invoke_subject(self) -> str:
+        return "function"
+
+    def _async_invoke_function(self) -> IFunction:
+        return self
+
+    def _async_invoke_qualifier(self) -> str | None:
+        return None
 
     def _is_stack_account(self) -> bool:
         stack = Stack.of(self)
@@ -241,3 +311,35 @@ class _PermissionAdder:
                     "If the function is imported from a different account and already has the correct permissions "
                     "use `fromFunctionAttributes()` API with the `skipPermissions` flag.")
         return iam.AddToResourcePolicyResult(statement_added=True, policy_dependable=node)
+
+
+class LatestVersion(FunctionBase):
+    """The `$LATEST` version of a function (`fn.latest_version`): ARN and name end in `:$LATEST`."""
+
+    _can_create_permissions = False
+
+    def __init__(self, lambda_: FunctionBase):
+        super().__init__(lambda_, "$LATEST")
+        self.lambda_ = lambda_
+        self.version = "$LATEST"
+        self.function_arn = f"{lambda_.function_arn}:$LATEST"
+        self.function_name = f"{lambda_.function_name}:$LATEST"
+        self.architecture = lambda_.architecture
+        self._role = lambda_.role
+        self._grant_principal = lambda_.grant_principal
+
+    @property
+    def resource_arns_for_grant_invoke(self) -> list[str]:
+        """Only this version's ARN."""
+        return [self.function_arn]
+
+
+def warn_invoke_function_permissions(scope: Construct) -> None:
+    """The CDK's warning about invoke permissions on a function whose versions or aliases are invoked."""
+    Annotations.of(scope).add_warning_v2(
+        "@aws-cdk/aws-lambda:addPermissionsToVersionOrAlias",
+        "AWS Lambda has changed their authorization strategy, which may cause client invocations using the "
+        "'Qualifier' parameter of the lambda function to fail with Access Denied errors.\n"
+        "If you are using a lambda Version or Alias, make sure to call 'grantInvoke' or 'addPermission' on the "
+        "Version or Alias, not the underlying Function\n"
+        "See: https://github.com/aws/aws-cdk/issues/19273")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from cdk_events.core import Construct, Node, Resource, ResourceEnvironment
+from cdk_events.core import Construct, Node, Resource, ResourceEnvironment, Token
 
+from ...core._errors import construct_error
 from .. import iam
 from ._policy import TopicPolicy
+from ._subscription import ITopicSubscription, Subscription, TopicSubscriptionConfig
 
 if TYPE_CHECKING:
     from ..kms import IKey
@@ -38,6 +41,8 @@ class ITopic(Protocol):
     def add_to_resource_policy(self, statement: iam.PolicyStatement) -> iam.AddToResourcePolicyResult: ...
 
     def grant_publish(self, grantee: iam.IGrantable) -> iam.Grant: ...
+
+    def add_subscription(self, topic_subscription: ITopicSubscription) -> Subscription: ...
 
 
 class TopicBase(Resource):
@@ -80,6 +85,34 @@ class TopicBase(Resource):
             self.master_key.grant(grantee, "kms:Decrypt", "kms:GenerateDataKey*")
         return grant
 
+    def add_subscription(self, topic_subscription: ITopicSubscription) -> Subscription:
+        """Subscribe an endpoint (`sns_subscriptions.SqsSubscription(queue)`, ...): a `Subscription`
+        under the subscriber's scope (default this topic), named by the subscriber's id."""
+        bind = getattr(topic_subscription, "bind", None)
+        if not callable(bind):
+            raise construct_error(self, f"add_subscription: expected an sns.ITopicSubscription (an "
+                                        f"sns_subscriptions.* subscription), got {topic_subscription!r}")
+        config = bind(self)
+        if not isinstance(config, TopicSubscriptionConfig):
+            raise construct_error(self, f"add_subscription: bind() must return an sns.TopicSubscriptionConfig, "
+                                        f"got {config!r}")
+        scope = config.subscriber_scope if config.subscriber_scope is not None else self
+        sub_id = config.subscriber_id
+        if Token.is_unresolved(sub_id):
+            sub_id = _next_token_id(scope)
+        if scope.node.try_find_child(sub_id) is not None:
+            raise construct_error(scope, f'A subscription with id "{sub_id}" already exists under the scope '
+                                         f"{scope.node.path}")
+        subscription = Subscription(
+            scope, sub_id, topic=self, endpoint=config.endpoint, protocol=config.protocol,
+            raw_message_delivery=config.raw_message_delivery, filter_policy=config.filter_policy,
+            filter_policy_with_message_body=config.filter_policy_with_message_body, region=config.region,
+            dead_letter_queue=config.dead_letter_queue, subscription_role_arn=config.subscription_role_arn,
+            delivery_policy=config.delivery_policy)
+        if config.subscription_dependency is not None:
+            subscription.node.add_dependency(config.subscription_dependency)
+        return subscription
+
     def grant_subscribe(self, grantee: iam.IGrantable) -> iam.Grant:
         """Grant `sns:Subscribe`."""
         return iam.Grant.add_to_principal_or_resource(
@@ -93,3 +126,16 @@ class _PolicyValidation:
     def validate(self) -> list[str]:
         policy = self._topic._policy
         return policy.document.validate_for_resource_policy() if policy is not None else []
+
+
+_TOKEN_SUBSCRIPTION = re.compile(r"TokenSubscription:(\d*)")
+
+
+def _next_token_id(scope: Construct) -> str:
+    """`TokenSubscription:<n>` for a subscriber whose id is a token: one more than any such id below `scope`."""
+    suffix = 1
+    for construct in scope.node.find_all():
+        match = _TOKEN_SUBSCRIPTION.search(construct.node.id)
+        if match is not None and match.group(1) and int(match.group(1)) >= suffix:
+            suffix = int(match.group(1)) + 1
+    return f"TokenSubscription:{suffix}"

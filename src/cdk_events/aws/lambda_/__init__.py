@@ -19,7 +19,7 @@ if TYPE_CHECKING:
         CfnPermission,
         CfnVersion,
     )
-    from ._code import AssetCode, Code, CodeConfig, CodeS3Location, InlineCode, ResourceBindOptions
+    from ._code import AssetCode, Code, CodeConfig, CodeS3Location, InlineCode, ResourceBindOptions, S3Code
     from ._destination import DestinationConfig, DestinationOptions, DestinationType, IDestination
     from ._event_invoke_config import EventInvokeConfig
     from ._function import Function
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from ._layer_version import ILayerVersion, LayerVersion, LayerVersionPermission
     from ._options import ApplicationLogLevel, LoggingFormat, RecursiveLoop, SystemLogLevel, Tracing
     from ._runtime import Architecture, Runtime, RuntimeFamily
-    from ._s3_code import S3Code
     from ._version import Alias, IAlias, IVersion, QualifiedFunctionBase, Version, VersionOptions, VersionWeight
 
 __all__ = ["S3Code", "AssetCode", "CfnLayerVersion", "CfnLayerVersionPermission", "CodeS3Location", "ILayerVersion",
@@ -73,7 +72,7 @@ lazy_exports(globals(), {
     "CfnLayerVersionPermission": "._cfn_generated",
     "CodeConfig": "._code",
     "InlineCode": "._code",
-    "S3Code": "._s3_code",
+    "S3Code": "._code",
     "Function": "._function",
     "FunctionBase": "._function_base",
     "IFunction": "._function_base",

@@ -64,7 +64,10 @@ _NONE: list[Any] = []
 class Node:
     """The tree side of a construct: its id, path, scope, children and metadata."""
 
+    # "__dict__": an attribute set on a node is kept and ignored, as jsii keeps it on the Python proxy
+    # (`output.node.condition = c` is tolerated by aws-cdk-lib); the dict is made only when one is set
     __slots__ = (
+        "__dict__",
         "_children",
         "_context",
         "_dependencies",

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
+from ._construct import Construct, enclosing_stack
 from ._errors import ValidationError
 from ._resolve import minimal_join
 from ._token import TOKEN_MAP, Intrinsic, IResolvable, IResolveContext, ResolutionTypeHint, is_unresolved
+
+if TYPE_CHECKING:
+    from ._stack import Stack
 
 
 class _FnJoin(IResolvable):
@@ -25,6 +29,24 @@ class _FnJoin(IResolvable):
         if len(resolved) == 1:
             return resolved[0]
         return {"Fn::Join": [self.delimiter, resolved]}
+
+
+class _FindInMap(Intrinsic):
+    """`{"Fn::FindInMap": [map, key1, key2]}`, plus `{"DefaultValue": ...}` and the transform it needs."""
+
+    def __init__(self, map_name: str, key1: str, key2: str, default_value: str | None):
+        args: list[Any] = [map_name, key1, key2]
+        if default_value is not None:
+            args.append({"DefaultValue": default_value})
+        super().__init__({"Fn::FindInMap": args})
+        self.default_value = default_value
+
+    def resolve(self, context: IResolveContext) -> Any:
+        """The intrinsic; adds `AWS::LanguageExtensions` to the consuming stack when there is a default."""
+        if self.default_value is not None:
+            stack = cast("Stack", enclosing_stack(cast(Construct, context.scope)))
+            stack.add_transform("AWS::LanguageExtensions")
+        return self.value
 
 
 def _list_token(value: Any) -> list[str]:
@@ -106,9 +128,11 @@ class Fn:
         return _list_token({"Fn::GetAZs": region or ""})
 
     @staticmethod
-    def find_in_map(map_name: str, top_level_key: str, second_level_key: str) -> str:
-        """`Fn::FindInMap`."""
-        return _string_token({"Fn::FindInMap": [map_name, top_level_key, second_level_key]})
+    def find_in_map(map_name: str, top_level_key: str, second_level_key: str,
+                    default_value: str | None = None) -> str:
+        """`Fn::FindInMap`; with a `default_value` (none by default) the stack that uses it gets the
+        `AWS::LanguageExtensions` transform, which CloudFormation needs for `DefaultValue`."""
+        return TOKEN_MAP.register_string(_FindInMap(map_name, top_level_key, second_level_key, default_value))
 
     @staticmethod
     def length(array: Any) -> float:

@@ -216,9 +216,13 @@ class Stack(Construct):
         return Arn.split(arn, arn_format)
 
     def add_transform(self, transform: str) -> None:
-        """Add a template transform (e.g. `AWS::Serverless-2016-10-31`)."""
-        if transform not in self.template_options.transforms:
-            self.template_options.transforms.append(transform)
+        """Add a template transform (e.g. `AWS::Serverless-2016-10-31`); one transform renders as a string,
+        more (or one added twice) as a list without repeats."""
+        transforms = self.template_options.transforms
+        if transform not in transforms:
+            self._mark_changed()
+        # kept even when repeated, as the CDK keeps them: a repeated transform renders as a list of one
+        transforms.append(transform)
 
     # --- logical ids -----------------------------------------------------------------------
     def get_logical_id(self, element: CfnElement) -> str:
@@ -308,13 +312,14 @@ class Stack(Construct):
         """The resolved template of this stack (`kinds` notes the irregular values met, see `ValueKinds`)."""
         kinds = kinds if kinds is not None else ValueKinds()
         self._dirty = False
+        self._rendered = True  # from here on, a change (an element or transform added) renders it again
         options = self.template_options
         template: dict[str, Any] = {}
         if options.description is not None:
             template["Description"] = options.description
         transforms = options.transforms
         if transforms:
-            template["Transform"] = transforms[0] if len(transforms) == 1 else list(transforms)
+            template["Transform"] = transforms[0] if len(transforms) == 1 else list(dict.fromkeys(transforms))
         if options.template_format_version is not None:
             template["AWSTemplateFormatVersion"] = options.template_format_version
         if options.metadata:
@@ -333,7 +338,6 @@ class Stack(Construct):
                 raise ValidationError(f"section '{section}' already contains '{logical_id}'")
             bucket[logical_id] = resolved
         self._assert_renames_applied()
-        self._rendered = True
         if _needs_reorder(template) or any(_needs_reorder(section) for section in template.values()
                                            if isinstance(section, dict)):
             kinds.irregular = True  # logical ids like "10" come first in JavaScript

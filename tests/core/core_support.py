@@ -1,20 +1,19 @@
-"""Helpers of the core tests: reading the compat goldens (the tests skip when they are absent)."""
+"""Helpers of the core tests: reading the compat goldens (tests/corpus; a missing golden fails the test)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-GOLDENS = Path(__file__).resolve().parents[2].parent / "shared" / "compat" / "goldens"
+from _corpus import GOLDENS
 
 
 def golden_text(app: str, name: str) -> str:
     path = GOLDENS / app / name
     if not path.exists():
-        pytest.skip(f"golden {app}/{name} not available")
+        pytest.fail(f"golden {path} is missing")
     return path.read_text(encoding="utf-8")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from _corpus import PORTING
 from cdk_events.core import (
     App,
     AssetHashType,
@@ -24,7 +25,7 @@ from cdk_events.core import (
 from cdk_events.core._fingerprint import content_fingerprint, fingerprint
 from cdk_events.core._ignore import IgnoreStrategy, minimatch
 
-PORTING_ASSETS = Path(__file__).resolve().parents[2].parent / "shared" / "compat" / "porting" / "apps" / "assets"
+PORTING_ASSETS = PORTING / "apps" / "assets"
 
 
 def _tree(root: Path, files: dict[str, bytes], order: list[str] | None = None) -> Path:
@@ -89,7 +90,7 @@ def test_non_ascii_text_split_across_chunks_is_decoded_per_chunk_as_node_does(tm
 
 def test_fingerprints_of_the_porting_assets_are_the_cdk_ones() -> None:
     if not PORTING_ASSETS.exists():
-        pytest.skip(f"{PORTING_ASSETS} not available")
+        pytest.fail(f"{PORTING_ASSETS} is missing (the compat corpus)")
     assert _hash(PORTING_ASSETS / "handler_py") == "75c039a43a5de620c341865065e9570c399a2e037dd913a8f3adc4e9175435cd"
     assert _hash(PORTING_ASSETS / "handler_py", ["notes.md", "*.txt"]) == \
         "8bda5e7b3fe50ed3202f95aa599750168f8c3f7608798ba172068565600707b0"

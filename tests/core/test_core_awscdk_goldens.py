@@ -16,8 +16,8 @@ CASES = sorted(p.name for p in HERE.iterdir() if (p / "app.py").exists())
 SWAPS = {
     "import aws_cdk as cdk": "from cdk_events import core as cdk",
     "from aws_cdk import aws_sqs as sqs": "from cdk_events.aws import sqs",
-    "from aws_cdk import aws_events as events, aws_events_targets as targets, aws_sqs as sqs":
-        "import cdk_events as events\nfrom cdk_events import targets\nfrom cdk_events.aws import sqs",
+    "from aws_cdk import aws_events as events": "import cdk_events as events",
+    "from aws_cdk import aws_events_targets as targets": "from cdk_events import targets",
 }
 
 

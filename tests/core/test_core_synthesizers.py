@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from _corpus import PORTING
 from cdk_events.aws import lambda_
 from cdk_events.core import (
     App,
@@ -25,13 +26,12 @@ from cdk_events.core import (
     ValidationError,
 )
 
-PORTING = Path(__file__).resolve().parents[2].parent / "shared" / "compat" / "porting"
 ASSETS = PORTING / "apps" / "assets"
 
 
 def _app(tmp_path: Path, **kwargs: Any) -> App:
     if not PORTING.exists():
-        pytest.skip(f"{PORTING} not available")
+        pytest.fail(f"{PORTING} is missing (the compat corpus)")
     context = json.loads((PORTING.parent / "context.json").read_text())
     context["aws:cdk:enable-path-metadata"] = True
     return App(outdir=str(tmp_path / "out"), context=context, **kwargs)

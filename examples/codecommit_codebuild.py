@@ -10,7 +10,8 @@ app = App()
 stack = Stack(app, "CommitBuildStack")
 
 repo = codecommit.Repository(stack, "MyRepo", repository_name="aws-cdk-events")
-project = codebuild.Project.from_project_name(stack, "MyProject", "build-on-commit")
+# as the seed writes it: an owned project built from the repository (its buildspec.yml)
+project = codebuild.Project(stack, "MyProject", source=codebuild.Source.code_commit(repository=repo))
 
 repo.on_commit("OnCommit", branches=["master"], target=CodeBuildProject(
     project,

@@ -13,15 +13,16 @@ from cdk_events.core import App, Environment, Stack
 from cdk_events.targets import CodeBuildProject
 
 app = App()
-account1 = "111111111111"
+account1 = "111111111111"  # the seed writes 11-digit accounts: an account id has 12 digits
 account2 = "222222222222"
 
 stack1 = Stack(app, "Stack1", env=Environment(account=account1, region="us-west-1"))
 repo = codecommit.Repository(stack1, "Repository", repository_name="myrepository")
 
 stack2 = Stack(app, "Stack2", env=Environment(account=account2, region="us-east-1"))
-project = codebuild.Project.from_project_arn(stack2, "Project",
-                                             f"arn:aws:codebuild:us-east-1:{account2}:project/MyProject")
+# the seed leaves the project's props open (`{ /* ... */ }`): a build spec is the least a project needs
+project = codebuild.Project(stack2, "Project", build_spec=codebuild.BuildSpec.from_object(
+    {"version": "0.2", "phases": {"build": {"commands": ["./build.sh"]}}}))
 
 repo.on_commit("OnCommit", target=CodeBuildProject(project))
 

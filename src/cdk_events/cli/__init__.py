@@ -2,6 +2,7 @@
 
 import sys
 
+from ..core._public import public_names
 from ._main import main
 
 
@@ -11,3 +12,8 @@ def entry_point() -> None:
 
 
 __all__ = ["entry_point", "main"]
+
+
+def __dir__() -> list[str]:
+    """`__all__` and the dunder names: not `sys` nor the private modules."""
+    return public_names(globals())

@@ -324,6 +324,8 @@ class Simulator:
         if bus in names or _bus_name(bus) in names:
             return (*env, _bus_name(bus))
         known = sorted(names | {"default"} | {b.key[2] for b in self._buses if b.key[:2] == env})
+        if "${" in env[0] + env[1]:  # environment-agnostic stacks: no environment worth naming
+            raise LocalEngineError(f"no bus {bus!r}: the buses are {', '.join(known)}")
         raise LocalEngineError(f"no bus {bus!r} in aws://{env[0]}/{env[1]}: the buses there are {', '.join(known)}")
 
     def send(self, event: Mapping[str, Any] | str, bus: str = "default", *, env: str | None = None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ._cfn_generated import CfnRule
 from ._cross_env import cross_env_target
 from ._event_pattern import EventPattern, merge_event_pattern, pattern_object, render_event_pattern
+from ._input import RuleTargetInputProperties
 from ._rule_ref import IRule
 from ._schedule import Schedule
 from ._target import IRuleTarget, RuleTargetConfig
@@ -24,22 +25,121 @@ from .core import (
     ValidationError,
 )
 from .core._annotations import Annotations
+from .core._cfn_runtime import render_struct
+from .core._checked import MANUAL
 from .core._errors import construct_error
 from .core._json import JSON_NULL
 from .core._resolve import resolve
 from .core._same_env import same_env_dimension
 from .core._token import is_unresolved
 
-_RULE_NAME = re.compile(r"^[\.\-_A-Za-z0-9]+$")
+if TYPE_CHECKING:
+    from ._event_bus_ref import IEventBus
+    from .aws.iam import IRole
+
+_RULE_NAME = re.compile(r"^[\.\-_A-Za-z0-9]+\Z")
 _MAX_TARGETS = 5
 VALIDATE_SCHEDULE_FLAG = "@cdk-events/aws-events:validateScheduleExpression"
 VALIDATE_PATTERN_FLAG = "@cdk-events/aws-events:validateEventPattern"
 
 
 
-def _render_part(value: Any) -> Any:
-    to_cfn = getattr(value, "_to_cfn", None)
-    return to_cfn() if to_cfn is not None else value
+_TargetProperty = CfnRule.TargetProperty
+_InputTransformerProperty = CfnRule.InputTransformerProperty
+
+
+class _TargetFiller(CfnRule.TargetProperty):
+    """Fills a `CfnRule.TargetProperty` with plain attribute stores, then becomes one (the same slots, so
+    the object's class is set to `CfnRule.TargetProperty`, immutable again, before anyone sees it). The
+    generated keyword constructor costs ten times more, which shows at thousands of rules."""
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__  # type: ignore[assignment]  # (plain stores while filling)
+
+
+class _InputTransformerFiller(CfnRule.InputTransformerProperty):
+    """`_TargetFiller` for the `CfnRule.InputTransformerProperty` of a target's input."""
+
+    __slots__ = ()
+    __setattr__ = object.__setattr__  # type: ignore[assignment]  # (plain stores while filling)
+
+
+def _target_property(config: RuleTargetConfig, target_id: str,
+                     input_props: RuleTargetInputProperties | None) -> CfnRule.TargetProperty:
+    """The rule's `Targets` entry for a bound target: a `CfnRule.TargetProperty`, rendered when the template
+    is written (a parameter block given as a dict is read then, by its property type)."""
+    entry = _TargetFiller.__new__(_TargetFiller)
+    entry.app_sync_parameters = config.app_sync_parameters
+    entry.arn = config.arn
+    entry.batch_parameters = config.batch_parameters
+    entry.dead_letter_config = config.dead_letter_config
+    entry.ecs_parameters = config.ecs_parameters
+    entry.http_parameters = config.http_parameters
+    entry.id = target_id
+    entry.input = entry.input_path = entry.input_transformer = None
+    if input_props is not None:
+        entry.input = input_props.input
+        entry.input_path = input_props.input_path
+        if input_props.input_template is not None:
+            transformer = _InputTransformerFiller.__new__(_InputTransformerFiller)
+            transformer.input_paths_map = input_props.input_paths_map
+            transformer.input_template = input_props.input_template
+            object.__setattr__(transformer, "__class__", _InputTransformerProperty)
+            entry.input_transformer = transformer
+    entry.kinesis_parameters = config.kinesis_parameters
+    entry.redshift_data_parameters = config.redshift_data_parameters
+    entry.retry_policy = config.retry_policy
+    entry.role_arn = config.role.role_arn if config.role is not None else None
+    entry.run_command_parameters = config.run_command_parameters
+    entry.sage_maker_pipeline_parameters = None
+    entry.sqs_parameters = config.sqs_parameters
+    object.__setattr__(entry, "__class__", _TargetProperty)
+    return entry
+
+
+def _render_target(entry: CfnRule.TargetProperty | dict[str, Any]) -> dict[str, Any]:
+    """What `entry._to_cfn()` gives (CloudFormation names in its order, unset fields left out), written out
+    so that the unset fields cost one test each (a test checks it against `_to_cfn` field by field); a dict
+    entry (a cross-environment bus target) is already rendered."""
+    if isinstance(entry, dict):
+        return entry
+    out: dict[str, Any] = {}
+    v: Any
+    if (v := entry.app_sync_parameters) is not None:
+        out["AppSyncParameters"] = render_struct(v, CfnRule.AppSyncParametersProperty)
+    if (v := entry.arn) is not None:
+        out["Arn"] = v
+    if (v := entry.batch_parameters) is not None:
+        out["BatchParameters"] = render_struct(v, CfnRule.BatchParametersProperty)
+    if (v := entry.dead_letter_config) is not None:
+        out["DeadLetterConfig"] = render_struct(v, CfnRule.DeadLetterConfigProperty)
+    if (v := entry.ecs_parameters) is not None:
+        out["EcsParameters"] = render_struct(v, CfnRule.EcsParametersProperty)
+    if (v := entry.http_parameters) is not None:
+        out["HttpParameters"] = render_struct(v, CfnRule.HttpParametersProperty)
+    if (v := entry.id) is not None:
+        out["Id"] = v
+    if (v := entry.input) is not None:
+        out["Input"] = v
+    if (v := entry.input_path) is not None:
+        out["InputPath"] = v
+    if (v := entry.input_transformer) is not None:
+        out["InputTransformer"] = render_struct(v, _InputTransformerProperty)
+    if (v := entry.kinesis_parameters) is not None:
+        out["KinesisParameters"] = render_struct(v, CfnRule.KinesisParametersProperty)
+    if (v := entry.redshift_data_parameters) is not None:
+        out["RedshiftDataParameters"] = render_struct(v, CfnRule.RedshiftDataParametersProperty)
+    if (v := entry.retry_policy) is not None:
+        out["RetryPolicy"] = render_struct(v, CfnRule.RetryPolicyProperty)
+    if (v := entry.role_arn) is not None:
+        out["RoleArn"] = v
+    if (v := entry.run_command_parameters) is not None:
+        out["RunCommandParameters"] = render_struct(v, CfnRule.RunCommandParametersProperty)
+    if (v := entry.sage_maker_pipeline_parameters) is not None:
+        out["SageMakerPipelineParameters"] = render_struct(v, CfnRule.SageMakerPipelineParametersProperty)
+    if (v := entry.sqs_parameters) is not None:
+        out["SqsParameters"] = render_struct(v, CfnRule.SqsParametersProperty)
+    return out
 
 
 class Rule(Resource):
@@ -48,6 +148,9 @@ class Rule(Resource):
     Give it an `event_pattern` or a `schedule` (not both with a custom `event_bus`), and up to five
     `targets`. `enabled` defaults to True; `rule_name` defaults to a name CloudFormation generates.
     """
+
+    # the argument checks (core._checked) leave `targets` to `add_target`, which says how to wrap a resource
+    _CHECKS: ClassVar[dict[str, Any]] = {"targets": MANUAL, "target": MANUAL}
 
     def __init__(
         self,
@@ -61,8 +164,8 @@ class Rule(Resource):
         enabled: bool | None = None,
         schedule: Schedule | None = None,
         targets: Sequence[IRuleTarget] | None = None,
-        event_bus: Any = None,
-        role: Any = None,
+        event_bus: IEventBus | None = None,
+        role: IRole | None = None,
     ):
         scope = _select_scope(scope, cross_stack_scope)
         super().__init__(scope, id, physical_name=rule_name)
@@ -75,7 +178,7 @@ class Rule(Resource):
             raise construct_error(self, f"'targets' must be a list of targets, got {targets!r}")
         self.description = description
         self._event_pattern: dict[str, Any] = {}
-        self._targets: list[dict[str, Any]] = []
+        self._targets: list[CfnRule.TargetProperty | dict[str, Any]] = []
         self._x_env_targets: set[str] = set()
         self._schedule = schedule
         self.schedule_expression = schedule.expression_string if schedule is not None else None
@@ -162,36 +265,15 @@ class Rule(Resource):
         target_id = config.id or auto_id
         if config.target_resource is not None and self._add_cross_env_target(target, config, target_id):
             return
-        role_arn = config.role.role_arn if config.role is not None else None
-        transformer = None
-        if input_props is not None and input_props.input_template is not None:
-            transformer = {"InputPathsMap": input_props.input_paths_map,
-                           "InputTemplate": input_props.input_template}
-        entry: dict[str, Any] = {}
-        for key, part in (("AppSyncParameters", config.app_sync_parameters), ("Arn", config.arn),
-                          ("BatchParameters", config.batch_parameters),
-                          ("DeadLetterConfig", config.dead_letter_config), ("EcsParameters", config.ecs_parameters),
-                          ("HttpParameters", config.http_parameters), ("Id", target_id)):
-            if part is not None:
-                entry[key] = _render_part(part)
-        if input_props is not None:
-            if input_props.input is not None:
-                entry["Input"] = input_props.input
-            if input_props.input_path is not None:
-                entry["InputPath"] = input_props.input_path
-        if transformer is not None:
-            entry["InputTransformer"] = transformer
-        for key, part in (("KinesisParameters", config.kinesis_parameters),
-                          ("RedshiftDataParameters", config.redshift_data_parameters),
-                          ("RetryPolicy", config.retry_policy), ("RoleArn", role_arn),
-                          ("RunCommandParameters", config.run_command_parameters),
-                          ("SqsParameters", config.sqs_parameters)):
-            if part is not None:
-                entry[key] = _render_part(part)
-        self._targets.append(entry)
+        self._targets.append(_target_property(config, target_id, input_props))
 
     def _render_targets(self) -> list[dict[str, Any]] | None:
-        return self._targets or None
+        if not self._targets:
+            return None
+        try:
+            return [_render_target(entry) for entry in self._targets]
+        except TypeError as error:  # a parameter block given as a dict with a key its property type lacks
+            raise construct_error(self, f"a target's RuleTargetConfig has a wrong parameter block: {error}") from None
 
     @property
     def target_count(self) -> int:

@@ -2,40 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
-from .core import Construct
-
 if TYPE_CHECKING:
+    from ._cfn_generated import CfnRule
     from ._input import RuleTargetInput
     from ._rule_ref import IRule
+    from .aws.iam import IRole
+    from .core import IConstruct
 
 
 @attrs.frozen(kw_only=True)
 class RuleTargetConfig:
     """What a target tells the rule when it is bound (mirrors `aws_cdk.aws_events.RuleTargetConfig`).
 
-    `arn` is required; the parameter blocks are CloudFormation-shaped dicts (or `CfnRule.*Property`
-    objects); `target_resource` decides whether the target is in another account or region.
+    `arn` is required; `id` defaults to `Target<n>`; `role` (default none) is the role EventBridge
+    assumes. The parameter blocks are the L1 property types (`CfnRule.EcsParametersProperty`, ...);
+    a dict with their CloudFormation or snake_case keys is accepted in their place. The rule renders
+    the target entry through `CfnRule.TargetProperty`. `target_resource` (default none) decides
+    whether the target is in another account or region.
     """
 
     arn: str
     id: str | None = None
-    role: Any = None
+    role: IRole | None = None
     input: RuleTargetInput | None = None
-    dead_letter_config: Any = None
-    retry_policy: Any = None
-    ecs_parameters: Any = None
-    http_parameters: Any = None
-    kinesis_parameters: Any = None
-    run_command_parameters: Any = None
-    batch_parameters: Any = None
-    sqs_parameters: Any = None
-    redshift_data_parameters: Any = None
-    app_sync_parameters: Any = None
-    target_resource: Construct | None = None
+    dead_letter_config: CfnRule.DeadLetterConfigProperty | Mapping[str, Any] | None = None
+    retry_policy: CfnRule.RetryPolicyProperty | Mapping[str, Any] | None = None
+    ecs_parameters: CfnRule.EcsParametersProperty | Mapping[str, Any] | None = None
+    http_parameters: CfnRule.HttpParametersProperty | Mapping[str, Any] | None = None
+    kinesis_parameters: CfnRule.KinesisParametersProperty | Mapping[str, Any] | None = None
+    run_command_parameters: CfnRule.RunCommandParametersProperty | Mapping[str, Any] | None = None
+    batch_parameters: CfnRule.BatchParametersProperty | Mapping[str, Any] | None = None
+    sqs_parameters: CfnRule.SqsParametersProperty | Mapping[str, Any] | None = None
+    redshift_data_parameters: CfnRule.RedshiftDataParametersProperty | Mapping[str, Any] | None = None
+    app_sync_parameters: CfnRule.AppSyncParametersProperty | Mapping[str, Any] | None = None
+    target_resource: IConstruct | None = None
 
 
 @runtime_checkable

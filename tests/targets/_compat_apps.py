@@ -1,4 +1,4 @@
-"""Run a compat app (`/work/shared/compat/apps/<name>.py`) in this process, as `run.py` runs it,
+"""Run a compat app (`tests/corpus/compat/apps/<name>.py`) in this process, as `run.py` runs it,
 and compare the templates it writes with the aws-cdk-lib 2.275 goldens."""
 
 from __future__ import annotations
@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 
 import cdk_events.targets
+from _corpus import COMPAT, needs_compat
 
-COMPAT = Path(__file__).resolve().parents[2].parent / "shared" / "compat"
-needs_shared = pytest.mark.skipif(not COMPAT.exists(), reason=f"compat suite not found: {COMPAT} (/work/shared absent)")
+# the compat corpus is in the repository (tests/corpus, see tests/_corpus.py); `needs_shared` stays for the decorators
+needs_shared = needs_compat
 
 
 def _expose_targets(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from _compat_apps import assert_matches_golden, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -52,4 +53,5 @@ def test_not_an_api_destination_is_rejected() -> None:
     stack = cdk.Stack(cdk.App(), "S")
     with pytest.raises(ValidationError, match=r"\[S/R\] ApiDestination target: 'api_destination' must be an API "
                                               rf"destination .*got '{ARN}' \(a str\)"):
-        events.Rule(stack, "R", event_pattern=events.EventPattern(source=["a"]), targets=[ApiDestination(ARN)])
+        events.Rule(stack, "R", event_pattern=events.EventPattern(source=["a"]),
+                    targets=[unchecked(ApiDestination, ARN)])

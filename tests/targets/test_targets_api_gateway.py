@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from _compat_apps import assert_matches_golden, golden_error, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -86,4 +87,4 @@ def test_not_a_rest_api_is_rejected() -> None:
     stack = cdk.Stack(cdk.App(), "S")
     with pytest.raises(ValidationError, match=r"\[S/R\] ApiGateway target: 'rest_api' must be a REST API .*got "
                                               r"'abc' \(a str\)"):
-        _target(stack, ApiGateway("abc", stage="prod"))
+        _target(stack, unchecked(ApiGateway, "abc", stage="prod"))

@@ -253,9 +253,10 @@ def test_not_an_http_api_is_rejected() -> None:
 
 
 def test_post_body_must_be_a_rule_target_input() -> None:
-    with pytest.raises(cdk.UnscopedValidationError, match=r"ApiGatewayV2 target: 'post_body' must be a "
-                                                          r"RuleTargetInput"):
-        ApiGatewayV2(None, post_body={"a": 1})  # type: ignore[arg-type]
+    stack = _stack()
+    with pytest.raises(ValidationError, match=r"^\[S/R\] ApiGatewayV2 target: 'post_body' must be a "
+                                              r"RuleTargetInput"):
+        _template(stack, ApiGatewayV2(_api(stack), post_body={"a": 1}))  # type: ignore[arg-type]
 
 
 def test_target_exposes_the_api() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -98,5 +99,5 @@ def test_operation_is_required() -> None:
 
 def test_not_an_api_is_rejected() -> None:
     stack = cdk.Stack(cdk.App(), "S")
-    with pytest.raises(ValidationError, match=r"\[S/Rule\] AppSync target: 'api' must be a GraphQL API"):
-        _rule(stack, AppSync("MyApiId", graph_ql_operation=OPERATION))
+    with pytest.raises(ValidationError, match=r"\[S/Rule\] AppSync target: 'appsync_api' must be a GraphQL API"):
+        _rule(stack, unchecked(AppSync, "MyApiId", graph_ql_operation=OPERATION))

@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 
 import cdk_events as events
+from _corpus import COMPAT, needs_compat
 from cdk_events import core as cdk
 from cdk_events.aws import batch, sqs
 from cdk_events.core import ValidationError
 from cdk_events.targets._batch import BatchJob
 
-COMPAT = Path(__file__).resolve().parents[2].parent / "shared" / "compat"
-needs_shared = pytest.mark.skipif(not COMPAT.exists(), reason=f"compat suite not found: {COMPAT} (/work/shared absent)")
+needs_shared = needs_compat  # the compat corpus is in the repository (tests/corpus); kept for the decorators
 QUEUE_ARN = "arn:aws:batch:us-east-1:123456789012:job-queue/my-queue"
 JOB_DEF_ARN = "arn:aws:batch:us-east-1:123456789012:job-definition/my-job-def:3"
 
@@ -143,11 +143,13 @@ def test_retry_attempts_out_of_range_is_rejected(tmp_path: Path) -> None:
     ((None, "q", JOB_DEF_ARN, "d"), {}, "BatchJob target: 'job_queue_arn' must be an ARN string, got None"),
     ((QUEUE_ARN, "queue", JOB_DEF_ARN, None), {}, "BatchJob target: 'job_queue_scope' must be a construct"),
     ((), {"size": "5"}, "BatchJob target: 'size' must be a whole number, got '5'"),
-    ((), {"event": {"a": 1}}, "BatchJob target: 'event' must be an events.RuleTargetInput"),
+    ((), {"event": {"a": 1}}, "BatchJob target: 'event' must be a RuleTargetInput"),
 ])
 def test_wrong_argument_types_are_named(tmp_path: Path, args: tuple[Any, ...], kwargs: dict[str, Any], message: str) -> None:
     stack = cdk.Stack(compat_app(tmp_path), "S")
     queue, job_def = imports(stack)
+    target = BatchJob(*(args or (QUEUE_ARN, queue, JOB_DEF_ARN, job_def)), **kwargs)
+    rule = events.Rule(stack, "Rule", event_pattern=events.EventPattern(source=["x"]))
     with pytest.raises(ValidationError) as error:
-        BatchJob(*(args or (QUEUE_ARN, queue, JOB_DEF_ARN, job_def)), **kwargs)
-    assert str(error.value).startswith(message)
+        rule.add_target(target)
+    assert str(error.value).startswith("[S/Rule] " + message)

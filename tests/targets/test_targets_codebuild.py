@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from _compat_apps import assert_matches_golden, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -73,24 +74,26 @@ def test_not_a_project_is_rejected_with_the_rule_path() -> None:
     with pytest.raises(ValidationError, match=r"^\[S/A\] CodeBuildProject target: 'project' must be a CodeBuild "
                                               r"project \(codebuild.Project.from_project_arn\(...\)\), got "
                                               r"'build-app'"):
-        _rule(stack, "A", CodeBuildProject("build-app"))
+        _rule(stack, "A", unchecked(CodeBuildProject, "build-app"))
 
 
 def test_not_a_role_is_rejected() -> None:
     stack, project = _stack()
     with pytest.raises(ValidationError, match=r"\[S/A\] CodeBuildProject target: 'event_role' must be an IAM role"):
-        _rule(stack, "A", CodeBuildProject(project, event_role="arn:aws:iam::123456789012:role/x"))
+        _rule(stack, "A", unchecked(CodeBuildProject, project, event_role="arn:aws:iam::123456789012:role/x"))
 
 
 def test_not_a_queue_is_rejected() -> None:
     stack, project = _stack()
     with pytest.raises(ValidationError, match=r"\[S/A\] CodeBuildProject target: 'dead_letter_queue' must be an SQS "
                                               r"queue"):
-        _rule(stack, "A", CodeBuildProject(project, dead_letter_queue="dlq"))
+        _rule(stack, "A", unchecked(CodeBuildProject, project, dead_letter_queue="dlq"))
 
 
 def test_event_must_be_a_rule_target_input() -> None:
-    _, project = _stack()
-    with pytest.raises(cdk.UnscopedValidationError, match=r"CodeBuildProject target: 'event' must be a "
-                                                          r"RuleTargetInput .*got \{'a': 1\} \(a dict\)"):
-        CodeBuildProject(project, event={"a": 1})  # type: ignore[arg-type]
+    stack, project = _stack()
+    target = unchecked(CodeBuildProject, project, event={"a": 1})
+    rule = events.Rule(stack, "R", schedule=events.Schedule.rate(cdk.Duration.hours(1)))
+    with pytest.raises(cdk.ValidationError, match=r"^\[S/R\] CodeBuildProject target: 'event' must be a "
+                                                  r"RuleTargetInput .*got \{'a': 1\} \(a dict\)$"):
+        rule.add_target(target)

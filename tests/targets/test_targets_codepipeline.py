@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from _compat_apps import assert_matches_golden, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -44,7 +45,7 @@ def test_not_a_pipeline_is_rejected() -> None:
     with pytest.raises(ValidationError, match=r"\[S/R\] CodePipeline target: 'pipeline' must be a CodePipeline "
                                               r"pipeline .*got 'release-pipeline' \(a str\)"):
         events.Rule(stack, "R", schedule=events.Schedule.rate(cdk.Duration.hours(1)),
-                    targets=[CodePipeline("release-pipeline")])
+                    targets=[unchecked(CodePipeline, "release-pipeline")])
 
 
 def test_retry_range_is_checked() -> None:

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import cdk_events as events
+from _corpus import COMPAT, needs_compat
 from cdk_events import core as cdk
 from cdk_events.aws import ec2, ecs, iam, sqs
 from cdk_events.core import ValidationError
@@ -23,8 +24,7 @@ from cdk_events.targets._ecs import (
     TaskEnvironmentVariable,
 )
 
-COMPAT = Path(__file__).resolve().parents[2].parent / "shared" / "compat"
-needs_shared = pytest.mark.skipif(not COMPAT.exists(), reason=f"compat suite not found: {COMPAT} (/work/shared absent)")
+needs_shared = needs_compat  # the compat corpus is in the repository (tests/corpus); kept for the decorators
 
 
 def compat_app(tmp_path: Path) -> cdk.App:
@@ -432,11 +432,13 @@ def test_propagate_tags_service_is_rejected(tmp_path: Path) -> None:
     ({"launch_type": "FARGATE"}, "'launch_type' must be one of ecs.LaunchType.EC2, ecs.LaunchType.FARGATE, ecs.LaunchType.EXTERNAL, got 'FARGATE'"),
     ({"platform_version": "1.4.0"}, "'platform_version' must be one of ecs.FargatePlatformVersion.LATEST"),
     ({"task_count": 0}, "'task_count' must be a whole number of at least 1, got 0"),
-    ({"tags": [{"key": "a", "value": "b"}]}, "'tags' must be a list of targets.Tag, got"),
-    ({"container_overrides": [{"container_name": "a"}]}, "'container_overrides' must be a list of targets.ContainerOverride"),
+    ({"tags": ["a=b"]}, "'tags' must be a list of targets.Tag, got"),
+    ({"container_overrides": [{"container_name": "a"}]}, "'container_overrides': the dict {'container_name': 'a'} lacks the required key(s) 'containerName' of targets.ContainerOverride"),
+    ({"container_overrides": [3]}, "'container_overrides' must be a list of targets.ContainerOverride"),
     ({"ephemeral_storage": 30}, "'ephemeral_storage' must be a targets.EphemeralStorageOverride(size_in_gib=...), got 30"),
     ({"assign_public_ip": "yes"}, "'assign_public_ip' must be True or False, got 'yes'"),
-    ({"subnet_selection": {"subnet_type": "Public"}}, "'subnet_selection' must be an ec2.SubnetSelection"),
+    ({"subnet_selection": "Public"}, "'subnet_selection' must be an ec2.SubnetSelection"),
+    ({"subnet_selection": {"subnetType": "Public"}}, "'subnet_selection': the dict given for SubnetSelection has the key(s) 'subnetType'"),
     ({"security_groups": ["sg-0123456789abcdef0"]}, "'security_groups' must be a list of ec2.ISecurityGroup"),
 ])
 def test_wrong_prop_types_are_named(tmp_path: Path, kwargs: dict[str, Any], message: str) -> None:
@@ -446,12 +448,36 @@ def test_wrong_prop_types_are_named(tmp_path: Path, kwargs: dict[str, Any], mess
     assert str(error.value).startswith("[S/TaskDef] EcsTask target: " + message)
 
 
+def test_a_subnet_type_given_as_a_string_is_refused(tmp_path: Path) -> None:
+    _app, stack, _, cluster = base(tmp_path)
+    with pytest.raises(ValidationError, match=r"'subnet_selection.subnet_type' must be an ec2.SubnetType|"
+                                              r"SubnetSelection: 'subnet_type' must be a SubnetType"):
+        EcsTask(cluster=cluster, task_definition=fargate_task(stack), subnet_selection={"subnet_type": "Public"})
+
+
 def test_cluster_and_task_definition_must_be_ecs_objects(tmp_path: Path) -> None:
     _app, stack, _, cluster = base(tmp_path)
-    with pytest.raises(ValidationError, match=r"^EcsTask target: 'task_definition' must be an ecs.ITaskDefinition"):
-        EcsTask(cluster=cluster, task_definition="arn:aws:ecs:us-east-1:123456789012:task-definition/t:1")
-    with pytest.raises(ValidationError, match=r"^\[S/TaskDef\] EcsTask target: 'cluster' must be an ecs.ICluster"):
-        EcsTask(cluster="c", task_definition=fargate_task(stack))
+    rule = events.Rule(stack, "Rule", schedule=events.Schedule.rate(cdk.Duration.hours(1)))
+    target = EcsTask(cluster=cluster, task_definition="arn:aws:ecs:us-east-1:123456789012:task-definition/t:1")
+    with pytest.raises(ValidationError, match=r"^\[S/Rule\] EcsTask target: 'task_definition' must be an "
+                                              r"ecs.ITaskDefinition"):
+        rule.add_target(target)
+    task_definition = fargate_task(stack)
+    with pytest.raises(ValidationError, match=r"^\[S/Rule\] EcsTask target: 'cluster' must be an ecs.ICluster"):
+        rule.add_target(EcsTask(cluster="c", task_definition=task_definition))
+    with pytest.raises(ValidationError, match=r"^\[S/Rule\] EcsTask target: 'role' must be an IAM role"):
+        rule.add_target(EcsTask(cluster=cluster, task_definition=task_definition, role="r"))
+
+
+def test_container_overrides_accept_camel_case_dicts(tmp_path: Path) -> None:
+    _app, stack, _, cluster = base(tmp_path)
+    target = EcsTask(cluster=cluster, task_definition=fargate_task(stack),
+                     container_overrides=[{"containerName": "c", "environment": [{"name": "A", "value": "1"}]}],
+                     tags=[{"key": "k", "value": "v"}], ephemeral_storage={"size_in_gib": 30})
+    assert target.container_overrides == [ContainerOverride(
+        container_name="c", environment=[TaskEnvironmentVariable(name="A", value="1")])]
+    assert target.tags == [Tag(key="k", value="v")]
+    assert target.ephemeral_storage == EphemeralStorageOverride(size_in_gib=30)
 
 
 class _PlainTaskDefinition:

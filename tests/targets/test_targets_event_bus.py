@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from _compat_apps import assert_matches_golden, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -41,7 +42,7 @@ def test_not_a_bus_is_rejected() -> None:
                                               r"\(events.EventBus\(...\) or "
                                               r"events.EventBus.from_event_bus_arn\(...\)\), "
                                               rf"got '{ARN}' \(a str\)"):
-        events.Rule(stack, "R", event_pattern=events.EventPattern(source=["a"]), targets=[EventBus(ARN)])
+        events.Rule(stack, "R", event_pattern=events.EventPattern(source=["a"]), targets=[unchecked(EventBus, ARN)])
 
 
 def test_retry_options_are_not_accepted() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from _compat_apps import assert_matches_golden, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -61,7 +62,8 @@ def test_not_a_delivery_stream_is_rejected() -> None:
     stack = cdk.Stack(cdk.App(), "S")
     with pytest.raises(ValidationError, match=r"\[S/R\] FirehoseDeliveryStream target: 'delivery_stream' must be a "
                                               r"Firehose delivery stream"):
-        _rule(stack, FirehoseDeliveryStream(ARN))
+        _rule(stack, unchecked(FirehoseDeliveryStream, ARN))
     with pytest.raises(ValidationError, match=r"\[S/R2\] KinesisFirehoseStream target: 'stream' must be a "
                                               r"firehose.CfnDeliveryStream, got 'x' \(a str\)"):
-        events.Rule(stack, "R2", event_pattern=events.EventPattern(source=["a"]), targets=[KinesisFirehoseStream("x")])
+        events.Rule(stack, "R2", event_pattern=events.EventPattern(source=["a"]),
+                    targets=[unchecked(KinesisFirehoseStream, "x")])

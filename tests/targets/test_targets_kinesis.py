@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from _compat_apps import assert_matches_golden, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -51,7 +52,8 @@ def test_not_a_stream_is_rejected() -> None:
                                               r"\(kinesis.Stream\(...\) or "
                                               r"kinesis.Stream.from_stream_arn\(...\)\), got "
                                               rf"'{ARN}' \(a str\)"):
-        events.Rule(stack, "R", schedule=events.Schedule.rate(cdk.Duration.hours(1)), targets=[KinesisStream(ARN)])
+        events.Rule(stack, "R", schedule=events.Schedule.rate(cdk.Duration.hours(1)),
+                    targets=[unchecked(KinesisStream, ARN)])
 
 
 def test_partition_key_path_must_be_a_string() -> None:
@@ -60,4 +62,4 @@ def test_partition_key_path_must_be_a_string() -> None:
     with pytest.raises(ValidationError, match=r"\[S/R\] KinesisStream target: 'partition_key_path' must be a JSON "
                                               r"path string such as '\$.detail.id', got 12"):
         events.Rule(stack, "R", schedule=events.Schedule.rate(cdk.Duration.hours(1)),
-                    targets=[KinesisStream(stream, partition_key_path=12)])  # type: ignore[arg-type]
+                    targets=[unchecked(KinesisStream, stream, partition_key_path=12)])

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from _compat_apps import COMPAT, needs_shared
+from _target_support import unchecked
 from test_targets_aws_api import lint, run_divergent_app
 
 import cdk_events as events
@@ -217,8 +218,8 @@ def test_template_that_is_not_json_fails_at_synth(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("props", "message"), [
-    ({"event": {"timestamp": 1}}, "'event' must be an events.RuleTargetInput (events.RuleTargetInput."
-                                  "from_object(...)), got {'timestamp': 1}"),
+    ({"event": {"timestamp": 1}}, "'event' must be a RuleTargetInput (events.RuleTargetInput."
+                                  "from_object(...), from_text(...) or from_event_path(...)), got {'timestamp': 1}"),
     ({"log_event": "x"}, "'log_event' must be a targets.LogGroupTargetInput (targets.LogGroupTargetInput."
                          "from_object_v2(...)), got 'x'"),
     ({"install_latest_aws_sdk": "yes"}, "'install_latest_aws_sdk' must be True or False, got 'yes'"),
@@ -236,7 +237,7 @@ def test_not_a_log_group_is_rejected() -> None:
     with pytest.raises(ValidationError, match=r"\[S/R\] CloudWatchLogGroup target: 'log_group' must be a "
                                               r"logs.ILogGroup .*, got '/aws/x'"):
         events.Rule(stack, "R", event_pattern=events.EventPattern(source=["a"]),
-                    targets=[CloudWatchLogGroup("/aws/x")])
+                    targets=[unchecked(CloudWatchLogGroup, "/aws/x")])
 
 
 # --- the compat apps ------------------------------------------------------------------------------

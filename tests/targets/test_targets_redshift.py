@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from _compat_apps import assert_matches_golden, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
@@ -65,12 +66,12 @@ def test_empty_sql_is_rejected() -> None:
 def test_a_single_string_is_rejected_with_a_hint() -> None:
     with pytest.raises(ValidationError, match=r"\[S/R\] RedshiftQuery target: 'sql' must be a list of SQL statements, "
                                               r"got 'SELECT 1'; wrap it: sql=\['SELECT 1'\]"):
-        _synth(RedshiftQuery(CLUSTER, database="dev", sql="SELECT 1"))
+        _synth(unchecked(RedshiftQuery, CLUSTER, database="dev", sql="SELECT 1"))
 
 
 def test_cluster_arn_and_database_are_checked() -> None:
     with pytest.raises(ValidationError, match=r"\[S/R\] RedshiftQuery target: 'cluster_arn' must be a cluster ARN"):
-        _synth(RedshiftQuery("", database="dev", sql=["x"]))
+        _synth(unchecked(RedshiftQuery, "", database="dev", sql=["x"]))
     with pytest.raises(ValidationError, match=r"\[S/R\] RedshiftQuery target: 'database' must be a database name, "
                                               r"got None"):
-        _synth(RedshiftQuery(CLUSTER, database=None, sql=["x"]))  # type: ignore[arg-type]
+        _synth(unchecked(RedshiftQuery, CLUSTER, database=None, sql=["x"]))

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 from _compat_apps import assert_matches_golden, needs_shared, run_app
+from _target_support import unchecked
 
 import cdk_events as events
 from cdk_events import core as cdk
 from cdk_events.assertions import Template
 from cdk_events.aws import iam, sfn
-from cdk_events.core import UnscopedValidationError
+from cdk_events.core import ValidationError
 from cdk_events.targets._sfn import SfnStateMachine
 
 ARN = "arn:aws:states:us-east-1:123456789012:stateMachine:orders"
@@ -45,15 +46,21 @@ def test_target_config() -> None:
     assert machine.node.try_find_child("EventsRole") is None
 
 
-def test_not_a_state_machine_is_rejected() -> None:
-    with pytest.raises(UnscopedValidationError, match=r"SfnStateMachine target: 'machine' must be a state machine "
-                                                      r"\(sfn.StateMachine.from_state_machine_arn\(...\)\), got "
-                                                      rf"'{ARN}' \(a str\)"):
-        SfnStateMachine(ARN)
+def test_not_a_state_machine_is_rejected_when_bound() -> None:
+    stack = cdk.Stack(cdk.App(), "S")
+    target = unchecked(SfnStateMachine, ARN)
+    rule = events.Rule(stack, "R", schedule=events.Schedule.rate(cdk.Duration.minutes(1)))
+    with pytest.raises(ValidationError, match=r"^\[S/R\] SfnStateMachine target: 'machine' must be a state machine "
+                                              r"\(sfn.StateMachine.from_state_machine_arn\(...\)\), got "
+                                              rf"'{ARN}' \(a str\)$"):
+        rule.add_target(target)
 
 
-def test_not_a_role_is_rejected_with_the_machine_path() -> None:
+def test_not_a_role_is_rejected_with_the_rule_path() -> None:
     stack = cdk.Stack(cdk.App(), "S")
     machine = sfn.StateMachine.from_state_machine_arn(stack, "SM", ARN)
-    with pytest.raises(UnscopedValidationError, match=r"\[S/SM\] SfnStateMachine target: 'role' must be an IAM role"):
-        SfnStateMachine(machine, role="my-role")
+    target = unchecked(SfnStateMachine, machine, role="my-role")
+    assert machine.node.try_find_child("EventsRole") is None
+    rule = events.Rule(stack, "R", schedule=events.Schedule.rate(cdk.Duration.minutes(1)))
+    with pytest.raises(ValidationError, match=r"^\[S/R\] SfnStateMachine target: 'role' must be an IAM role"):
+        rule.add_target(target)

@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
-from .._input import RuleTargetInput
+from .._cfn_generated import CfnRule
 from .._target import RuleTargetConfig
 from ..aws import iam
 from ..core import Duration
-from ._checks import check_input, check_queue, check_role, require_resource
+from ._checks import as_construct, check_common, require_resource
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
+
+if TYPE_CHECKING:
+    from .._api_destination import IApiDestination
+    from .._input import RuleTargetInput
+    from .._rule_ref import IRule
+    from ..aws.iam import IRole
+    from ..aws.sqs import IQueue
+
+_DESTINATION = ("an API destination (events.ApiDestination(...) or "
+                "events.ApiDestination.from_api_destination_attributes(...))")
 
 
 class ApiDestination:
@@ -21,13 +31,14 @@ class ApiDestination:
     `query_string_parameters` default to none (then no `HttpParameters` is written).
     """
 
-    def __init__(self, api_destination: Any, *, event: RuleTargetInput | None = None, event_role: Any = None,
-                 header_parameters: Mapping[str, str] | None = None,
+    def __init__(self, api_destination: IApiDestination, *, event: RuleTargetInput | None = None,
+                 event_role: IRole | None = None, header_parameters: Mapping[str, str] | None = None,
                  path_parameter_values: Sequence[str] | None = None,
-                 query_string_parameters: Mapping[str, str] | None = None, dead_letter_queue: Any = None,
-                 max_event_age: Duration | None = None, retry_attempts: int | None = None):
+                 query_string_parameters: Mapping[str, str] | None = None,
+                 dead_letter_queue: IQueue | None = None, max_event_age: Duration | None = None,
+                 retry_attempts: int | None = None):
         self.api_destination = api_destination
-        self.event = check_input("ApiDestination", "event", event)
+        self.event = event
         self.event_role = event_role
         self.header_parameters = header_parameters
         self.path_parameter_values = path_parameter_values
@@ -36,30 +47,28 @@ class ApiDestination:
         self.max_event_age = max_event_age
         self.retry_attempts = retry_attempts
 
-    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+    def bind(self, rule: IRule, id: str | None = None) -> RuleTargetConfig:
         """Let the role invoke the API destination and configure the target."""
-        destination = require_resource(
-            rule, "ApiDestination", "api_destination", self.api_destination, ("api_destination_arn", "node"),
-            "an API destination (events.ApiDestination(...) or events.ApiDestination.from_api_destination_attributes"
-            "(...))")
-        check_role(rule, "ApiDestination", "event_role", self.event_role)
-        check_queue(rule, "ApiDestination", self.dead_letter_queue)
+        destination = require_resource(rule, "ApiDestination", "api_destination", self.api_destination,
+                                       ("api_destination_arn", "node"), _DESTINATION)
+        check_common(rule, "ApiDestination", role_prop="event_role", role=self.event_role,
+                     dead_letter_queue=self.dead_letter_queue, input_prop="event", input=self.event)
         base = bind_base_target_config(rule, "ApiDestination", dead_letter_queue=self.dead_letter_queue,
                                        max_event_age=self.max_event_age, retry_attempts=self.retry_attempts)
         http_parameters = None
         if any(p is not None for p in (self.header_parameters, self.path_parameter_values,
                                        self.query_string_parameters)):
-            http_parameters = {
-                "HeaderParameters": dict(self.header_parameters) if self.header_parameters is not None else None,
-                "PathParameterValues": list(self.path_parameter_values)
+            http_parameters = CfnRule.HttpParametersProperty(
+                header_parameters=dict(self.header_parameters) if self.header_parameters is not None else None,
+                path_parameter_values=list(self.path_parameter_values)
                 if self.path_parameter_values is not None else None,
-                "QueryStringParameters": dict(self.query_string_parameters)
-                if self.query_string_parameters is not None else None,
-            }
+                query_string_parameters=dict(self.query_string_parameters)
+                if self.query_string_parameters is not None else None)
         if self.dead_letter_queue is not None:
             add_to_dead_letter_queue_resource_policy(rule, self.dead_letter_queue)
-        role = self.event_role if self.event_role is not None else singleton_event_role(destination)
+        scope = as_construct(rule, "ApiDestination", "api_destination", destination)
+        role = self.event_role if self.event_role is not None else singleton_event_role(scope)
         role.add_to_principal_policy(iam.PolicyStatement(actions=["events:InvokeApiDestination"],
                                                          resources=[destination.api_destination_arn]))
         return RuleTargetConfig(arn=destination.api_destination_arn, role=role, input=self.event,
-                                target_resource=destination, http_parameters=http_parameters, **base)
+                                target_resource=scope, http_parameters=http_parameters, **base)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
-from .._input import RuleTargetInput
 from ..core import Duration
 from ._execute_api import ExecuteApiTarget
+
+if TYPE_CHECKING:
+    from .._input import RuleTargetInput
+    from .._rule_ref import IRule
+    from ..aws.apigateway import IRestApi
+    from ..aws.apigatewayv2 import IHttpApi
+    from ..aws.iam import IRole
+    from ..aws.sqs import IQueue
 
 
 class ApiGatewayV2(ExecuteApiTarget):
@@ -24,11 +31,12 @@ class ApiGatewayV2(ExecuteApiTarget):
     _API_PROP = "http_api"
     _API_WHAT = "an HTTP API (apigatewayv2.HttpApi.from_http_api_attributes(...))"
 
-    def __init__(self, http_api: Any, *, method: str | None = None, path: str | None = None,
+    def __init__(self, http_api: IHttpApi, *, method: str | None = None, path: str | None = None,
                  stage: str | None = None, header_parameters: Mapping[str, str] | None = None,
                  path_parameter_values: Sequence[str] | None = None,
                  query_string_parameters: Mapping[str, str] | None = None,
-                 post_body: RuleTargetInput | None = None, event_role: Any = None, dead_letter_queue: Any = None,
+                 post_body: RuleTargetInput | None = None, event_role: IRole | None = None,
+                 dead_letter_queue: IQueue | None = None,
                  retry_attempts: int | None = None, max_event_age: Duration | None = None):
         super().__init__(http_api, method=method, path=path, stage=stage, header_parameters=header_parameters,
                          path_parameter_values=path_parameter_values,
@@ -37,15 +45,15 @@ class ApiGatewayV2(ExecuteApiTarget):
                          retry_attempts=retry_attempts)
 
     @property
-    def http_api(self) -> Any:
+    def http_api(self) -> IHttpApi:
         """The HTTP API this target calls."""
-        return self._api
+        return cast("IHttpApi", self._api)
 
     @property
-    def i_http_api(self) -> Any:
+    def i_http_api(self) -> IHttpApi:
         """The HTTP API this target calls (the CDK's `iHttpApi`)."""
-        return self._api
+        return cast("IHttpApi", self._api)
 
-    def _default_stage(self, rule: Any, api: Any) -> str | None:
+    def _default_stage(self, rule: IRule, api: IRestApi | IHttpApi) -> str | None:
         stage = getattr(api, "default_stage", None)
         return None if stage is None else str(stage.stage_name)

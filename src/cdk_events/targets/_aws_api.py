@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import iam, lambda_
-from ..core import Annotations, Construct, Duration, Stack
-from ..core._errors import construct_error
+from ..core import Annotations, Construct, Duration, Node, ResourceEnvironment, Stack
 from ._aws_api_handler import HANDLER_SOURCE
 from ._aws_sdk_services import IAM_PREFIXES, sdk_service
+from ._checks import rule_error, rule_scope
 from ._util import add_lambda_permission
+
+if TYPE_CHECKING:
+    from .._rule_ref import IRule
+    from ..aws.lambda_ import IFunction
 
 HANDLER_UUID = "b4cf1abd-4e4f-4bc6-9944-1af7ccd9ec37"
 HANDLER_PURPOSE = "AWS"
@@ -46,7 +50,7 @@ class AwsApiProps(AwsApiInput):
     """`AwsApiInput` plus `policy_statement`: the statement allowing the call (default
     `<iam prefix>:<Action>` on `*`)."""
 
-    policy_statement: Any = None
+    policy_statement: iam.PolicyStatement | None = None
 
 
 class AwsApi:
@@ -58,17 +62,18 @@ class AwsApi:
     """
 
     def __init__(self, *, service: str, action: str, parameters: Any = None, catch_error_pattern: str | None = None,
-                 api_version: str | None = None, policy_statement: Any = None):
+                 api_version: str | None = None, policy_statement: iam.PolicyStatement | None = None):
         self.props = AwsApiProps(service=service, action=action, parameters=parameters,
                                  catch_error_pattern=catch_error_pattern, api_version=api_version,
                                  policy_statement=policy_statement)
 
-    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+    def bind(self, rule: IRule, id: str | None = None) -> RuleTargetConfig:
         """Create (or reuse) the stack's handler, grant the call, allow the rule to invoke it."""
         props = self.props
         _check_props(rule, props)
-        function = _singleton_handler(Stack.of(rule))
-        handler = _HandlerReference(rule, f"{rule.node.id}{id if id is not None else ''}Handler", function)
+        scope = rule_scope(rule)
+        function = _singleton_handler(Stack.of(scope))
+        handler = _HandlerReference(scope, f"{rule.node.id}{id if id is not None else ''}Handler", function)
         if sdk_service(props.service) is None:
             Annotations.of(handler).add_warning_v2(
                 f"@aws-cdk/aws-events-targets:{props.service}DoesNotExist",
@@ -79,7 +84,7 @@ class AwsApi:
         else:
             handler.add_to_role_policy(iam.PolicyStatement(actions=[iam_action(props.service, props.action)],
                                                            resources=["*"]))
-        add_lambda_permission(rule, handler)
+        add_lambda_permission(rule, cast("IFunction", handler))
         call: dict[str, Any] = {"service": props.service, "action": props.action, "parameters": props.parameters,
                                 "catchErrorPattern": props.catch_error_pattern, "apiVersion": props.api_version}
         return RuleTargetConfig(arn=handler.function_arn,
@@ -100,38 +105,38 @@ def iam_action(service: str, action: str) -> str:
     return f"{prefix}:{name}"
 
 
-def _check_props(rule: Construct, props: AwsApiProps) -> None:
+def _check_props(rule: IRule, props: AwsApiProps) -> None:
     for prop, value in (("service", props.service), ("action", props.action)):
         if not isinstance(value, str) or not value:
-            raise construct_error(rule, f"{_TARGET}: '{prop}' must be a non-empty string (e.g. service='ECS', "
-                                        f"action='updateService'), got {value!r}")
+            raise rule_error(rule, f"{_TARGET}: '{prop}' must be a non-empty string (e.g. service='ECS', "
+                                   f"action='updateService'), got {value!r}")
     if props.parameters is not None and not isinstance(props.parameters, Mapping):
-        raise construct_error(rule, f"{_TARGET}: 'parameters' must be a dict of the {props.action} request "
-                                    f"fields, got {props.parameters!r}")
+        raise rule_error(rule, f"{_TARGET}: 'parameters' must be a dict of the {props.action} request "
+                               f"fields, got {props.parameters!r}")
     pattern = props.catch_error_pattern
     if pattern is not None:
         if not isinstance(pattern, str):
-            raise construct_error(rule, f"{_TARGET}: 'catch_error_pattern' must be a regular expression string, "
-                                        f"got {pattern!r}")
+            raise rule_error(rule, f"{_TARGET}: 'catch_error_pattern' must be a regular expression string, "
+                                   f"got {pattern!r}")
         try:
             re.compile(pattern)
         except re.error as error:
-            raise construct_error(rule, f"{_TARGET}: 'catch_error_pattern' {pattern!r} is not a valid Python "
-                                        f"regular expression ({error})") from None
+            raise rule_error(rule, f"{_TARGET}: 'catch_error_pattern' {pattern!r} is not a valid Python "
+                                   f"regular expression ({error})") from None
     if props.api_version is not None and not isinstance(props.api_version, str):
-        raise construct_error(rule, f"{_TARGET}: 'api_version' must be a string such as '2014-11-06', "
-                                    f"got {props.api_version!r}")
+        raise rule_error(rule, f"{_TARGET}: 'api_version' must be a string such as '2014-11-06', "
+                               f"got {props.api_version!r}")
     statement = props.policy_statement
     if statement is not None and not callable(getattr(statement, "to_statement_json", None)):
-        raise construct_error(rule, f"{_TARGET}: 'policy_statement' must be an iam.PolicyStatement, "
-                                    f"got {statement!r}")
+        raise rule_error(rule, f"{_TARGET}: 'policy_statement' must be an iam.PolicyStatement, "
+                               f"got {statement!r}")
 
 
-def _singleton_handler(stack: Stack) -> Any:
+def _singleton_handler(stack: Stack) -> lambda_.Function:
     """The stack's AwsApi handler function, created on first use."""
     construct_id = HANDLER_PURPOSE + HANDLER_UUID.replace("-", "")
     existing = stack.node.try_find_child(construct_id)
-    if existing is not None:
+    if isinstance(existing, lambda_.Function):
         return existing
     return lambda_.Function(stack, construct_id, runtime=lambda_.Runtime.PYTHON_3_12, handler="index.handler",
                             code=lambda_.Code.from_inline(HANDLER_SOURCE), timeout=Duration.seconds(60),
@@ -142,29 +147,29 @@ class _HandlerReference(Construct):
     """The stack's handler as seen from one target (a child of the rule, like the CDK's
     `SingletonFunction`): permissions and role statements go to the shared function."""
 
-    def __init__(self, scope: Construct, id: str, function: Any):
+    def __init__(self, scope: Construct, id: str, function: lambda_.Function):
         super().__init__(scope, id)
         self._function = function
         self.function_arn: str = function.function_arn
         self.function_name: str = function.function_name
 
     @property
-    def env(self) -> Any:
+    def env(self) -> ResourceEnvironment:
         """The shared function's environment."""
         return self._function.env
 
     @property
-    def permissions_node(self) -> Any:
+    def permissions_node(self) -> Node:
         """Where permissions of the shared function live."""
         return self._function.node
 
     @property
-    def role(self) -> Any:
+    def role(self) -> iam.IRole | None:
         """The shared function's execution role."""
         return self._function.role
 
     @property
-    def grant_principal(self) -> Any:
+    def grant_principal(self) -> iam.IPrincipal:
         """The shared function's principal."""
         return self._function.grant_principal
 
@@ -173,6 +178,6 @@ class _HandlerReference(Construct):
         kwargs.setdefault("scope", self)
         self._function.add_permission(id, **kwargs)
 
-    def add_to_role_policy(self, statement: Any) -> None:
+    def add_to_role_policy(self, statement: iam.PolicyStatement) -> None:
         """Add `statement` to the shared function's role."""
         self._function.add_to_role_policy(statement)

@@ -4,18 +4,31 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import ec2, ecs, iam
-from ..core import Annotations, Construct, Duration, Stack, ValidationError
+from ..core import Annotations, Construct, Duration, ValidationError
 from ..core._errors import construct_error
+from ..core._struct import StructError, camel_case_keys, to_struct
 from ..core._token import is_unresolved
+from ._checks import ROLE, check_common, describe, require_resource, rule_error
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
+
+if TYPE_CHECKING:
+    from .._rule_ref import IRule
+    from ..aws.ec2 import ISecurityGroup
+    from ..aws.ecs import ICluster, ITaskDefinition
+    from ..aws.iam import IRole
+    from ..aws.sqs import IQueue
+
+_S = TypeVar("_S")
+_CLUSTER = "an ecs.ICluster (e.g. ecs.Cluster.from_cluster_attributes(...))"
+_TASK_DEFINITION = "an ecs.ITaskDefinition (e.g. ecs.TaskDefinition.from_task_definition_attributes(...))"
 
 SECURITY_GROUP_IGNORED_ACK = "@aws-cdk/aws-events-targets:ecsTaskSecurityGroupIgnored"
 MIN_EPHEMERAL_STORAGE_GIB = 20
@@ -25,6 +38,36 @@ _REVISION_AT_END = re.compile(r":[0-9]+$")
 
 def _tuple_or_none(value: Sequence[Any] | None) -> tuple[Any, ...] | None:
     return tuple(value) if value is not None else None
+
+
+def _struct_item(cls: type[_S], item: _S | Mapping[str, Any], prop: str) -> _S:
+    """One struct of a list: a dict there has the camelCase keys jsii passes (`{"containerName": ...}`)."""
+    if not isinstance(item, Mapping):
+        return item
+    fields = camel_case_keys(item, cls)
+    missing = [f"'{_camel(a.name)}'" for a in attrs.fields(cast(Any, cls))
+               if a.default is attrs.NOTHING and a.name not in fields]
+    if missing:
+        raise StructError(f"'{prop}': the dict {item!r} lacks the required key(s) {', '.join(missing)} of "
+                          f"targets.{cls.__name__} (inside a list, a dict has the camelCase keys, as jsii passes it)")
+    return cls(**fields)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _struct_list(cls: type[_S], value: Sequence[_S | Mapping[str, Any]] | None, prop: str) -> list[_S] | None:
+    if value is None or isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        return value  # a wrong type: the prop checks name it
+    return [_struct_item(cls, item, prop) for item in value]
+
+
+def _environment(value: Sequence[TaskEnvironmentVariable | Mapping[str, Any]] | None,
+                 ) -> tuple[TaskEnvironmentVariable, ...] | None:
+    items = _struct_list(TaskEnvironmentVariable, value, "environment")
+    return tuple(items) if items is not None else None
 
 
 def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
@@ -49,7 +92,7 @@ class ContainerOverride:
 
     container_name: str
     command: tuple[str, ...] | None = attrs.field(default=None, converter=_tuple_or_none)
-    environment: tuple[TaskEnvironmentVariable, ...] | None = attrs.field(default=None, converter=_tuple_or_none)
+    environment: tuple[TaskEnvironmentVariable, ...] | None = attrs.field(default=None, converter=_environment)
     cpu: int | float | None = None
     memory_limit: int | float | None = None
     memory_reservation: int | float | None = None
@@ -91,6 +134,17 @@ class Tag:
     value: str
 
 
+def _wrong_resource(cluster: object, task_definition: object, role: object) -> tuple[str, object, str] | None:
+    """The first of the task definition, the cluster and the role that is not what it must be, or None."""
+    if not isinstance(getattr(task_definition, "task_definition_arn", None), str):
+        return "task_definition", task_definition, _TASK_DEFINITION
+    if not isinstance(getattr(cluster, "cluster_arn", None), str):
+        return "cluster", cluster, _CLUSTER
+    if role is not None and not (hasattr(role, "role_arn") and hasattr(role, "add_to_principal_policy")):
+        return "role", role, ROLE
+    return None
+
+
 class EcsTask:
     """Start tasks on an ECS cluster for matched events (mirrors `aws_cdk.aws_events_targets.EcsTask`).
 
@@ -106,51 +160,63 @@ class EcsTask:
     def __init__(
         self,
         *,
-        cluster: Any,
-        task_definition: Any,
+        cluster: ICluster,
+        task_definition: ITaskDefinition,
         task_count: int | None = None,
-        container_overrides: Sequence[ContainerOverride] | None = None,
+        container_overrides: Sequence[ContainerOverride | Mapping[str, Any]] | None = None,
         cpu: str | None = None,
         memory: str | None = None,
-        ephemeral_storage: EphemeralStorageOverride | None = None,
-        execution_role: Any = None,
-        task_role: Any = None,
-        inference_accelerator_overrides: Sequence[InferenceAcceleratorOverride] | None = None,
-        subnet_selection: Any = None,
-        security_group: Any = None,
-        security_groups: Sequence[Any] | None = None,
-        role: Any = None,
-        platform_version: Any = None,
+        ephemeral_storage: EphemeralStorageOverride | Mapping[str, Any] | None = None,
+        execution_role: IRole | None = None,
+        task_role: IRole | None = None,
+        inference_accelerator_overrides: Sequence[InferenceAcceleratorOverride | Mapping[str, Any]] | None = None,
+        subnet_selection: ec2.SubnetSelection | Mapping[str, Any] | None = None,
+        security_group: ISecurityGroup | None = None,
+        security_groups: Sequence[ISecurityGroup] | None = None,
+        role: IRole | None = None,
+        platform_version: ecs.FargatePlatformVersion | None = None,
         assign_public_ip: bool | None = None,
-        propagate_tags: Any = None,
-        tags: Sequence[Tag] | None = None,
+        propagate_tags: ecs.PropagatedTagSource | None = None,
+        tags: Sequence[Tag | Mapping[str, Any]] | None = None,
         enable_execute_command: bool | None = None,
-        launch_type: Any = None,
-        dead_letter_queue: Any = None,
+        launch_type: ecs.LaunchType | None = None,
+        dead_letter_queue: IQueue | None = None,
         max_event_age: Duration | None = None,
         retry_attempts: int | None = None,
     ):
         self.cluster = cluster
         self.task_definition = task_definition
+        # A wrong cluster, task definition or role is reported with the rule's path when the target is bound.
+        self._wrong: tuple[str, object, str] | None = _wrong_resource(cluster, task_definition, role)
+        if self._wrong is not None:
+            return
+        try:
+            overrides = _struct_list(ContainerOverride, container_overrides, "container_overrides")
+            accelerators = _struct_list(InferenceAcceleratorOverride, inference_accelerator_overrides,
+                                        "inference_accelerator_overrides")
+            tag_list = _struct_list(Tag, tags, "tags")
+            storage = to_struct(EphemeralStorageOverride, ephemeral_storage, prop="ephemeral_storage")
+            selection = to_struct(ec2.SubnetSelection, subnet_selection, prop="subnet_selection")
+        except StructError as error:
+            raise self._error(str(error)) from None
         self._check_props(cluster=cluster, task_definition=task_definition, task_count=task_count,
-                          container_overrides=container_overrides, ephemeral_storage=ephemeral_storage,
-                          inference_accelerator_overrides=inference_accelerator_overrides, tags=tags,
+                          container_overrides=overrides, ephemeral_storage=storage,
+                          inference_accelerator_overrides=accelerators, tags=tag_list,
                           assign_public_ip=assign_public_ip, enable_execute_command=enable_execute_command,
                           platform_version=platform_version, launch_type=launch_type,
-                          subnet_selection=subnet_selection)
+                          subnet_selection=selection)
         if security_group is not None and security_groups is not None:
             raise self._error("Only one of SecurityGroup or SecurityGroups can be populated. (got both "
                               "'security_group' and 'security_groups')")
         self.task_count = task_count if task_count is not None else 1
-        self.container_overrides = list(container_overrides) if container_overrides is not None else None
+        self.container_overrides = list(overrides) if overrides is not None else None
         self.cpu = cpu
         self.memory = memory
-        self.ephemeral_storage = ephemeral_storage
+        self.ephemeral_storage = storage
         self.execution_role = execution_role
         self.task_role = task_role
-        self.inference_accelerator_overrides = (
-            list(inference_accelerator_overrides) if inference_accelerator_overrides is not None else None)
-        self.subnet_selection = subnet_selection
+        self.inference_accelerator_overrides = list(accelerators) if accelerators is not None else None
+        self.subnet_selection = selection
         self.platform_version = platform_version
         self.assign_public_ip = assign_public_ip
         self.enable_execute_command = enable_execute_command
@@ -167,9 +233,9 @@ class EcsTask:
         self.role = role if role is not None else singleton_event_role(task_definition)
         for statement in self._event_role_statements():
             self.role.add_to_principal_policy(statement)
-        self.tags = list(tags) if tags is not None else None
-        self.security_group: Any = None
-        self.security_groups: list[Any] | None = None
+        self.tags = list(tag_list) if tag_list is not None else None
+        self.security_group: ISecurityGroup | None = None
+        self.security_groups: list[ISecurityGroup] | None = None
         self._configure_security_groups(security_group, security_groups)
 
     # --- constructor helpers ---------------------------------------------------------------
@@ -213,12 +279,15 @@ class EcsTask:
         self._check_enum("launch_type", launch_type, ecs.LaunchType)
         if subnet_selection is not None and not isinstance(subnet_selection, ec2.SubnetSelection):
             raise self._error(f"'subnet_selection' must be an ec2.SubnetSelection, got {subnet_selection!r}")
+        subnet_type = getattr(subnet_selection, "subnet_type", None)
+        if subnet_type is not None and not isinstance(subnet_type, ec2.SubnetType):
+            raise self._error(f"'subnet_selection.subnet_type' must be an ec2.SubnetType, got {subnet_type!r}")
 
     def _event_role_statements(self) -> list[Any]:
         task_definition_arn = self.task_definition.task_definition_arn
         wildcard = not is_unresolved(task_definition_arn) and not _REVISION_AT_END.search(task_definition_arn)
         cluster = self.cluster
-        partition = Stack.of(cluster).partition
+        partition = cluster.stack.partition
         statements = [
             iam.PolicyStatement(actions=["ecs:RunTask"],
                                 resources=[f"{task_definition_arn}:*" if wildcard else task_definition_arn],
@@ -235,10 +304,11 @@ class EcsTask:
                                                   resources=[self.task_definition.task_role.role_arn]))
         return statements
 
-    def _configure_security_groups(self, security_group: Any, security_groups: Sequence[Any] | None) -> None:
+    def _configure_security_groups(self, security_group: ISecurityGroup | None,
+                                   security_groups: Sequence[ISecurityGroup] | None) -> None:
         if self.task_definition.network_mode is not ecs.NetworkMode.AWS_VPC:
             if security_group is not None or security_groups is not None:
-                Annotations.of(self.task_definition).add_warning_v2(
+                Annotations.of(self.task_definition).add_warning_v2(  # type: ignore[arg-type]
                     SECURITY_GROUP_IGNORED_ACK, "security groups are ignored when network mode is not awsvpc")
             return
         if security_groups is not None:
@@ -258,13 +328,20 @@ class EcsTask:
         self.security_groups = [group]
 
     # --- bind --------------------------------------------------------------------------------
-    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+    def bind(self, rule: IRule, id: str | None = None) -> RuleTargetConfig:
         """Configure the target: EcsParameters, the overrides as the input, the role."""
+        if self._wrong is not None:
+            prop, value, what = self._wrong
+            raise rule_error(rule, f"EcsTask target: '{prop}' must be {what}, got {describe(value)}")
+        check_common(rule, "EcsTask", dead_letter_queue=self.dead_letter_queue)
+        for prop, given in (("execution_role", self.execution_role), ("task_role", self.task_role)):
+            if given is not None:
+                require_resource(rule, "EcsTask", prop, given, ("role_arn",), ROLE)
         self._check_ephemeral_storage(rule)
         selection = self.subnet_selection or ec2.SubnetSelection(subnet_type=ec2.SubnetType.PRIVATE_WITH_EGRESS)
         if self.assign_public_ip and selection.subnet_type is not ec2.SubnetType.PUBLIC:
-            raise construct_error(rule, "assignPublicIp should be set to true only for PUBLIC subnets (EcsTask "
-                                        f"target: 'assign_public_ip' is True, the subnet selection is {selection})")
+            raise rule_error(rule, "assignPublicIp should be set to true only for PUBLIC subnets (EcsTask "
+                                   f"target: 'assign_public_ip' is True, the subnet selection is {selection})")
         public = (self.assign_public_ip if self.assign_public_ip is not None
                   else selection.subnet_type is ec2.SubnetType.PUBLIC)
         assign_public_ip = "ENABLED" if public else "DISABLED"
@@ -273,8 +350,8 @@ class EcsTask:
         else:
             launch_type = "EC2" if self.task_definition.is_ec2_compatible else "FARGATE"
         if assign_public_ip == "ENABLED" and launch_type != "FARGATE":
-            raise construct_error(rule, "assignPublicIp is only supported for FARGATE tasks (EcsTask target: the "
-                                        f"launch type is {launch_type})")
+            raise rule_error(rule, "assignPublicIp is only supported for FARGATE tasks (EcsTask target: the "
+                                   f"launch type is {launch_type})")
         parameters: dict[str, Any] = {
             "EnableExecuteCommand": self.enable_execute_command,
             "PropagateTags": self.propagate_tags.value if self.propagate_tags is not None else None,
@@ -302,15 +379,15 @@ class EcsTask:
                                 input=RuleTargetInput.from_object(self._input_object()),
                                 target_resource=self.task_definition, **base)
 
-    def _check_ephemeral_storage(self, rule: Any) -> None:
+    def _check_ephemeral_storage(self, rule: IRule) -> None:
         if self.ephemeral_storage is None:
             return
         size = self.ephemeral_storage.size_in_gib
         if is_unresolved(size):
             return
         if not MIN_EPHEMERAL_STORAGE_GIB <= size <= MAX_EPHEMERAL_STORAGE_GIB:
-            raise construct_error(rule, "Ephemeral storage size must be between 20 GiB and 200 GiB. (EcsTask target: "
-                                        f"'ephemeral_storage.size_in_gib' is {size})")
+            raise rule_error(rule, "Ephemeral storage size must be between 20 GiB and 200 GiB. (EcsTask target: "
+                                   f"'ephemeral_storage.size_in_gib' is {size})")
 
     def _input_object(self) -> dict[str, Any]:
         overrides = None

@@ -4,15 +4,22 @@ path-wildcard check, the `execute-api` role and policy, and the `HttpParameters`
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from .._input import RuleTargetInput
+from .._cfn_generated import CfnRule
 from .._target import RuleTargetConfig
 from ..aws import iam
 from ..core import Duration
-from ..core._errors import construct_error
-from ._checks import check_input, check_queue, check_role, require_resource
+from ._checks import check_common, require_resource, rule_error
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
+
+if TYPE_CHECKING:
+    from .._input import RuleTargetInput
+    from .._rule_ref import IRule
+    from ..aws.apigateway import IRestApi
+    from ..aws.apigatewayv2 import IHttpApi
+    from ..aws.iam import IRole
+    from ..aws.sqs import IQueue
 
 
 class ExecuteApiTarget:
@@ -26,12 +33,13 @@ class ExecuteApiTarget:
     _API_PROP: ClassVar[str]
     _API_WHAT: ClassVar[str]
 
-    def __init__(self, api: Any, *, method: str | None = None, path: str | None = None, stage: str | None = None,
-                 header_parameters: Mapping[str, str] | None = None,
+    def __init__(self, api: IRestApi | IHttpApi, *, method: str | None = None, path: str | None = None,
+                 stage: str | None = None, header_parameters: Mapping[str, str] | None = None,
                  path_parameter_values: Sequence[str] | None = None,
                  query_string_parameters: Mapping[str, str] | None = None,
-                 post_body: RuleTargetInput | None = None, event_role: Any = None, dead_letter_queue: Any = None,
-                 max_event_age: Duration | None = None, retry_attempts: int | None = None):
+                 post_body: RuleTargetInput | None = None, event_role: IRole | None = None,
+                 dead_letter_queue: IQueue | None = None, max_event_age: Duration | None = None,
+                 retry_attempts: int | None = None):
         self._api = api
         self.method = method
         self.path = path
@@ -39,18 +47,18 @@ class ExecuteApiTarget:
         self.header_parameters = header_parameters
         self.path_parameter_values = path_parameter_values
         self.query_string_parameters = query_string_parameters
-        self.post_body = check_input(self._TARGET, "post_body", post_body)
+        self.post_body = post_body
         self.event_role = event_role
         self.dead_letter_queue = dead_letter_queue
         self.max_event_age = max_event_age
         self.retry_attempts = retry_attempts
 
-    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+    def bind(self, rule: IRule, id: str | None = None) -> RuleTargetConfig:
         """Let the role invoke the API and configure the target (`HttpParameters` is always set)."""
         api = require_resource(rule, self._TARGET, self._API_PROP, self._api, ("arn_for_execute_api", "node"),
                                self._API_WHAT)
-        check_role(rule, self._TARGET, "event_role", self.event_role)
-        check_queue(rule, self._TARGET, self.dead_letter_queue)
+        check_common(rule, self._TARGET, role_prop="event_role", role=self.event_role,
+                     dead_letter_queue=self.dead_letter_queue, input_prop="post_body", input=self.post_body)
         base = bind_base_target_config(rule, self._TARGET, dead_letter_queue=self.dead_letter_queue,
                                        max_event_age=self.max_event_age, retry_attempts=self.retry_attempts)
         if self.dead_letter_queue is not None:
@@ -62,19 +70,18 @@ class ExecuteApiTarget:
             actions=["execute-api:Invoke", "execute-api:ManageConnections"], resources=[arn]))
         return RuleTargetConfig(
             arn=arn, role=role, input=self.post_body, target_resource=api,
-            http_parameters={
-                "HeaderParameters": _plain(self.header_parameters),
-                "PathParameterValues": list(self.path_parameter_values)
+            http_parameters=CfnRule.HttpParametersProperty(
+                header_parameters=_plain(self.header_parameters),
+                path_parameter_values=list(self.path_parameter_values)
                 if self.path_parameter_values is not None else None,
-                "QueryStringParameters": _plain(self.query_string_parameters),
-            },
+                query_string_parameters=_plain(self.query_string_parameters)),
             **base)
 
-    def _default_stage(self, rule: Any, api: Any) -> str | None:
+    def _default_stage(self, rule: IRule, api: IRestApi | IHttpApi) -> str | None:
         """The stage an unset (or empty) `stage` stands for."""
         raise NotImplementedError
 
-    def _check_options(self, rule: Any) -> None:
+    def _check_options(self, rule: IRule) -> None:
         for prop, what in (("method", "an HTTP method such as 'GET', 'POST', 'ANY' or '*'"),
                            ("path", "a resource path starting with '/' (each '*' takes one path_parameter_values "
                                     "entry)"),
@@ -96,14 +103,14 @@ class ExecuteApiTarget:
         wildcards = self.path.count("*") if isinstance(self.path, str) else 0
         count = list(values or [])
         if wildcards != len(count):
-            raise construct_error(
+            raise rule_error(
                 rule, f"{self._TARGET} target: The number of wildcards in the path does not match the number of "
                       f"path pathParameterValues. (path {self.path!r} has {wildcards} '*', path_parameter_values "
                       f"has {len(count)}: {count!r})")
 
-    def _fail(self, rule: Any, prop: str, value: Any, what: str) -> None:
-        raise construct_error(rule, f"{self._TARGET} target: '{prop}' must be {what}, got {value!r} "
-                                    f"(a {type(value).__name__})")
+    def _fail(self, rule: IRule, prop: str, value: object, what: str) -> None:
+        raise rule_error(rule, f"{self._TARGET} target: '{prop}' must be {what}, got {value!r} "
+                               f"(a {type(value).__name__})")
 
 
 def _plain(mapping: Mapping[str, str] | None) -> dict[str, str] | None:

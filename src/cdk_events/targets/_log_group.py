@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -17,9 +17,13 @@ from .._input import EventField, RuleTargetInput, RuleTargetInputProperties
 from .._target import RuleTargetConfig
 from ..aws import iam
 from ..core import ArnFormat, Construct, Duration, Names, Stack
-from ..core._errors import construct_error
-from ._checks import check_queue
+from ._checks import as_construct, check_common, require_resource, rule_error, rule_scope
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config
+
+if TYPE_CHECKING:
+    from .._rule_ref import IRule
+    from ..aws.logs import ILogGroup
+    from ..aws.sqs import IQueue
 
 _TARGET = "CloudWatchLogGroup target"
 _FORMAT = ("CloudWatchLogGroup targets only support input templates in the format "
@@ -75,7 +79,7 @@ class LogGroupProps:
     event: RuleTargetInput | None = None
     log_event: LogGroupTargetInput | None = None
     install_latest_aws_sdk: bool | None = None
-    dead_letter_queue: Any = None
+    dead_letter_queue: IQueue | None = None
     retry_attempts: int | None = None
     max_event_age: Duration | None = None
 
@@ -91,73 +95,73 @@ class CloudWatchLogGroup:
     custom resource is deployed).
     """
 
-    def __init__(self, log_group: Any, *, event: RuleTargetInput | None = None,
+    def __init__(self, log_group: ILogGroup, *, event: RuleTargetInput | None = None,
                  log_event: LogGroupTargetInput | None = None, install_latest_aws_sdk: bool | None = None,
-                 dead_letter_queue: Any = None, retry_attempts: int | None = None,
+                 dead_letter_queue: IQueue | None = None, retry_attempts: int | None = None,
                  max_event_age: Duration | None = None):
         self.log_group = log_group
         self.props = LogGroupProps(event=event, log_event=log_event, install_latest_aws_sdk=install_latest_aws_sdk,
                                    dead_letter_queue=dead_letter_queue, retry_attempts=retry_attempts,
                                    max_event_age=max_event_age)
 
-    def bind(self, rule: Any, id: str | None = None) -> RuleTargetConfig:
+    def bind(self, rule: IRule, id: str | None = None) -> RuleTargetConfig:
         """Allow EventBridge to write to the log group (shared policy) and configure the target."""
         props = self.props
         log_group = self._check(rule)
+        scope = rule_scope(rule)
+        log_group_stack = Stack.of(as_construct(rule, "CloudWatchLogGroup", "log_group", log_group))
         if props.event is not None and props.log_event is not None:
-            raise construct_error(rule, f'{_TARGET}: Only one of "event" or "logEvent" can be specified (got both '
-                                        f"event and log_event for the log group {log_group.node.path}; pass "
-                                        "log_event only)")
-        bound = props.event.bind(rule) if props.event is not None else None
+            raise rule_error(rule, f'{_TARGET}: Only one of "event" or "logEvent" can be specified (got both '
+                                   f"event and log_event for the log group {log_group.node.path}; pass "
+                                   "log_event only)")
+        bound = props.event.bind(scope) if props.event is not None else None
         if bound is not None and (bound.input_path or bound.input):
-            raise construct_error(rule, f"{_TARGET}: CloudWatchLogGroup targets does not support input or "
-                                        "inputPath ('event' renders "
-                                        f"{'InputPath' if bound.input_path else 'a constant Input'}; pass "
-                                        "log_event=targets.LogGroupTargetInput.from_object_v2(...) instead)")
+            raise rule_error(rule, f"{_TARGET}: CloudWatchLogGroup targets does not support input or "
+                                   "inputPath ('event' renders "
+                                   f"{'InputPath' if bound.input_path else 'a constant Input'}; pass "
+                                   "log_event=targets.LogGroupTargetInput.from_object_v2(...) instead)")
         if bound is not None and bound.input_template is not None:
-            rule.node.add_validation(_InputTemplateValidation(log_group, bound.input_template))
+            rule.node.add_validation(_InputTemplateValidation(log_group, log_group_stack, bound.input_template))
         base = bind_base_target_config(rule, "CloudWatchLogGroup", dead_letter_queue=props.dead_letter_queue,
                                        max_event_age=props.max_event_age, retry_attempts=props.retry_attempts)
-        policy = log_group_events_policy(log_group)
-        if Stack.of(policy) is Stack.of(rule):
+        policy = log_group_events_policy(log_group, log_group_stack)
+        if Stack.of(policy) is Stack.of(scope):
             rule.node.add_dependency(policy)
         if props.dead_letter_queue is not None:
             add_to_dead_letter_queue_resource_policy(rule, props.dead_letter_queue)
-        arn = Stack.of(log_group).format_arn(service="logs", resource="log-group",
-                                             arn_format=ArnFormat.COLON_RESOURCE_NAME,
-                                             resource_name=log_group.log_group_name)
+        arn = log_group_stack.format_arn(service="logs", resource="log-group",
+                                         arn_format=ArnFormat.COLON_RESOURCE_NAME,
+                                         resource_name=log_group.log_group_name)
         # A LogGroupTargetInput is bound by the rule like a RuleTargetInput (it has the same `bind`).
         log_input = cast(RuleTargetInput | None, props.event if props.event is not None else props.log_event)
         return RuleTargetConfig(arn=arn, input=log_input, target_resource=log_group, **base)
 
-    def _check(self, rule: Construct) -> Any:
+    def _check(self, rule: IRule) -> ILogGroup:
         props = self.props
-        log_group = self.log_group
-        if not all(hasattr(log_group, a) for a in ("log_group_arn", "log_group_name", "node")):
-            raise construct_error(rule, f"{_TARGET}: 'log_group' must be a logs.ILogGroup (logs.LogGroup(...) or "
-                                        f"logs.LogGroup.from_log_group_name(...)), got {log_group!r}")
-        if props.event is not None and not isinstance(props.event, RuleTargetInput):
-            raise construct_error(rule, f"{_TARGET}: 'event' must be an events.RuleTargetInput "
-                                        f"(events.RuleTargetInput.from_object(...)), got {props.event!r}")
+        log_group = require_resource(rule, "CloudWatchLogGroup", "log_group", self.log_group,
+                                     ("log_group_arn", "log_group_name", "node"),
+                                     "a logs.ILogGroup (logs.LogGroup(...) or logs.LogGroup.from_log_group_name(...))")
+        check_common(rule, "CloudWatchLogGroup", dead_letter_queue=props.dead_letter_queue, input_prop="event",
+                     input=props.event)
         if props.log_event is not None and not isinstance(props.log_event, (LogGroupTargetInput, RuleTargetInput)):
-            raise construct_error(rule, f"{_TARGET}: 'log_event' must be a targets.LogGroupTargetInput "
-                                        f"(targets.LogGroupTargetInput.from_object_v2(...)), got {props.log_event!r}")
+            raise rule_error(rule, f"{_TARGET}: 'log_event' must be a targets.LogGroupTargetInput "
+                                   f"(targets.LogGroupTargetInput.from_object_v2(...)), got {props.log_event!r}")
         if props.install_latest_aws_sdk is not None and not isinstance(props.install_latest_aws_sdk, bool):
-            raise construct_error(rule, f"{_TARGET}: 'install_latest_aws_sdk' must be True or False, "
-                                        f"got {props.install_latest_aws_sdk!r}")
-        check_queue(rule, "CloudWatchLogGroup", props.dead_letter_queue)
+            raise rule_error(rule, f"{_TARGET}: 'install_latest_aws_sdk' must be True or False, "
+                                   f"got {props.install_latest_aws_sdk!r}")
         return log_group
 
 
 class _InputTemplateValidation:
     """At synthesis: the template must be a JSON object with exactly `timestamp` and `message`."""
 
-    def __init__(self, log_group: Any, template: Any):
+    def __init__(self, log_group: ILogGroup, stack: Stack, template: str):
         self._log_group = log_group
+        self._stack = stack
         self._template = template
 
     def validate(self) -> list[str]:
-        resolved = Stack.of(self._log_group).resolve(self._template)
+        resolved = self._stack.resolve(self._template)
         if not isinstance(resolved, str):
             return []
         try:
@@ -174,7 +178,7 @@ class LogGroupEventsPolicy(Construct):
     """`AWS::Logs::ResourcePolicy` letting `events.amazonaws.com` call `logs:PutLogEvents` and
     `logs:CreateLogStream` on one log group; its name is the construct's unique id."""
 
-    def __init__(self, scope: Construct, id: str, log_group: Any):
+    def __init__(self, scope: Construct, id: str, log_group: ILogGroup):
         super().__init__(scope, id)
         from ..aws.logs._cfn_generated import CfnResourcePolicy
 
@@ -186,9 +190,8 @@ class LogGroupEventsPolicy(Construct):
                                           policy_document=Stack.of(self).to_json_string(document))
 
 
-def log_group_events_policy(log_group: Any) -> LogGroupEventsPolicy:
-    """The shared events policy of `log_group` (a child of the log group's stack, created on first use)."""
-    stack = Stack.of(log_group)
+def log_group_events_policy(log_group: ILogGroup, stack: Stack) -> LogGroupEventsPolicy:
+    """The shared events policy of `log_group` (a child of `stack`, the log group's, created on first use)."""
     policy_id = f"EventsLogGroupPolicy{Names.node_unique_id(log_group.node)}"
     existing = stack.node.try_find_child(policy_id)
     if isinstance(existing, LogGroupEventsPolicy):

@@ -2,7 +2,7 @@
 
     python benchmarks/matcher.py [--data DIR] [--events N]
 
-Generates the data with ../shared/bench/matcher/gen_bench.py (into a temporary directory
+Generates the data with tests/corpus/bench/matcher/gen_bench.py (into a temporary directory
 unless --data names a directory that already holds it), compiles 1, 100 and 1,000 rules once,
 then times rules_for_event on every event given as JSON text (parsing included), next to
 json.loads alone on the same events in the same run.
@@ -20,8 +20,7 @@ from pathlib import Path
 
 from cdk_events.local import Matcher
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GENERATOR = SHARED / "bench" / "matcher" / "gen_bench.py"
+GENERATOR = Path(__file__).resolve().parents[1] / "tests" / "corpus" / "bench" / "matcher" / "gen_bench.py"
 EXPECTED_MATCHES = {1: 219, 100: 23_681, 1000: 234_536}
 RULE_COUNTS = (1, 100, 1000)
 

@@ -2,7 +2,7 @@
 
     python benchmarks/synth_phases.py [--rules 1000] [--repeat 5]
 
-Runs `../shared/bench/synth/rules_app.py`'s construct code (through the compat shim) `--repeat` times in
+Runs `tests/corpus/bench/synth/rules_app.py`'s construct code (through the compat shim) `--repeat` times in
 this process and prints the best round: importing, building the constructs, and synthesis split into
 resolving the templates, the template checks (event patterns), the metadata and tree files, writing the
 files; then the time to write the app's templates with the C writer (python-rapidjson) and with the exact
@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SHIM = SHARED / "compat" / "shims" / "cdk_events"
+CORPUS = ROOT / "tests" / "corpus"  # the bench app, the compat shim and context (tests/_corpus.py)
+SHIM = CORPUS / "compat" / "shims" / "cdk_events"
 PHASES = ("_render_templates", "_template_problems", "_stack_metadata", "_tree", "write_assembly")
 
 
@@ -37,7 +37,7 @@ def main() -> int:
     if not SHIM.is_dir():
         print(f"skipped: {SHIM} is absent")
         return 0
-    context = json.loads((SHARED / "compat" / "context.json").read_text())
+    context = json.loads((CORPUS / "compat" / "context.json").read_text())
     context.update({"aws:cdk:enable-path-metadata": True, "aws:cdk:version-reporting": False})
     os.environ["CDK_CONTEXT_JSON"] = json.dumps(context)
     os.environ["CDK_OUTDIR"] = tempfile.mkdtemp(prefix="synth-phases-")

@@ -2,7 +2,7 @@
 with its stacks, and every template it writes passes cfn-lint with no errors or warnings.
 
 Each example runs in its own process with `CDK_OUTDIR` and `CDK_CONTEXT_JSON` set (the context of
-a new `cdk init` project: `shared/compat/context.json` when present, else
+a new `cdk init` project: `tests/corpus/compat/context.json` when present, else
 `cdk_events.core.RECOMMENDED_FEATURE_FLAGS`), as `cdk synth` would run it.
 """
 
@@ -19,9 +19,11 @@ from typing import Any
 
 import pytest
 
+from _corpus import COMPAT
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p for p in (ROOT / "examples").glob("*.py") if not p.name.startswith("_"))
-CONTEXT_JSON = ROOT.parent / "shared" / "compat" / "context.json"
+CONTEXT_JSON = COMPAT / "context.json"
 
 # Stacks the examples of this folder are known to write; for any other example, the stacks named by
 # a literal `Stack(app, "<id>"` in its source are expected.

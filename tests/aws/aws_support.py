@@ -8,15 +8,14 @@ from typing import Any
 
 import pytest
 
+from _corpus import COMPAT
 from cdk_events.core import App
-
-COMPAT = Path(__file__).resolve().parents[2].parent / "shared" / "compat"
 
 
 def make_app(tmp_path: Path) -> App:
     """An app with the `cdk init` flags and path metadata, as the compat goldens were made."""
     if not COMPAT.exists():
-        pytest.skip(f"{COMPAT} (compat context and goldens) is not available")
+        pytest.fail(f"{COMPAT} (compat context and goldens) is missing")
     context = json.loads((COMPAT / "context.json").read_text())
     context["aws:cdk:enable-path-metadata"] = True
     return App(outdir=str(tmp_path / "out"), context=context)

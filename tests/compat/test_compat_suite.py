@@ -1,8 +1,8 @@
-"""The compat suites: every app of ../shared/compat (the events suite, the porting suite, the Scheduler
+"""The compat suites: every app of tests/corpus/compat (the events suite, the porting suite, the Scheduler
 suite) synthesized with cdk-events equals what aws-cdk-lib 2.275 wrote, byte for byte (or is rejected
 where the CDK rejects it); the `divergent` apps, whose CDK output holds code bundled in aws-cdk-lib,
-synthesize and pass cfn-lint. Runs `run.py` and `compare.py` from ../shared/compat; skips when ../shared
-is absent (a user's clone has none)."""
+synthesize and pass cfn-lint. Runs `run.py` and `compare.py` of the corpus (tests/_corpus.py says where it
+is; `CDK_EVENTS_CORPUS` may name another copy, such as a workplace's ../shared)."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-COMPAT = ROOT.parent / "shared" / "compat"
+from _corpus import COMPAT, needs_compat
 
-# suite -> (apps folder, goldens folder), relative to ../shared/compat
+ROOT = Path(__file__).resolve().parents[2]
+
+# suite -> (apps folder, goldens folder), relative to the corpus's compat folder
 SUITES = {
     "events": ("apps", "goldens"),
     "porting": ("porting/apps", "porting/goldens"),
@@ -42,9 +43,7 @@ def _apps(folder: str) -> list[Path]:
 CASES = [(suite, app.stem) for suite, (apps, _) in SUITES.items() for app in _apps(apps)]
 DIVERGENT_APPS = [app for folder in DIVERGENT for app in _apps(folder)]
 
-pytestmark = pytest.mark.skipif(
-    not COMPAT.is_dir(), reason=f"{COMPAT} is absent (the compat goldens live in ../shared)"
-)
+pytestmark = needs_compat
 
 
 def _load_compare() -> ModuleType:

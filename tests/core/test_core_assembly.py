@@ -232,19 +232,20 @@ def test_objects_alive_at_exit_skip_the_final_collection(tmp_path: Path, keep_co
 
 def test_an_output_folder_on_another_file_system_is_staged_inside_itself(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import cdk_events.core._synthesis as synthesis
+    import cdk_events.core._assembly as assembly
 
     staged: list[str] = []
-    real_makedirs = os.makedirs
+    real_mkdir = os.mkdir
 
-    def makedirs(path: str, *args: object, **kwargs: object) -> None:
+    def mkdir(path: str, *args: object, **kwargs: object) -> None:
         if ".cdk-events-staging-" in str(path):
             staged.append(str(path))
-        real_makedirs(path, *args, **kwargs)  # type: ignore[arg-type]
+        real_mkdir(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(synthesis, "_same_device", lambda a, b: False)
-    monkeypatch.setattr(synthesis.os, "makedirs", makedirs)
+    monkeypatch.setattr(assembly, "_same_device", lambda a, b: False)
+    monkeypatch.setattr(assembly.os, "mkdir", mkdir)
     out = tmp_path / "mounted"
+    out.mkdir()  # a mount point exists before the app runs
     for _ in range(2):  # the second synthesis replaces the files of the first
         app = App(outdir=str(out))
         CfnResource(Stack(app, "S"), "R", type="AWS::SNS::Topic")

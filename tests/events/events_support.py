@@ -1,8 +1,8 @@
 """Helpers of the events-layer tests: tiny apps, synthesis, and the compat goldens.
 
 Expected values come from the spec (`shared/spec/cdk-events-inventory.md`) or from the goldens
-that aws-cdk-lib 2.275 wrote (`shared/compat/goldens`); tests that read the goldens skip when
-`shared/` is absent.
+that aws-cdk-lib 2.275 wrote (`tests/corpus/compat/goldens`, see `tests/_corpus.py`); a golden that is
+missing fails the test.
 """
 
 from __future__ import annotations
@@ -13,11 +13,8 @@ from typing import Any
 
 import pytest
 
+from _corpus import COMPAT, GOLDENS
 from cdk_events.core import RECOMMENDED_FEATURE_FLAGS, App, Stack
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-COMPAT = SHARED / "compat"
-GOLDENS = COMPAT / "goldens"
 
 
 def cdk_init_context() -> dict[str, Any]:
@@ -31,7 +28,7 @@ def cdk_init_context() -> dict[str, Any]:
 def golden_context() -> dict[str, Any]:
     """The context the goldens were made with: the `cdk init` flags plus path metadata."""
     if not (COMPAT / "context.json").is_file():
-        pytest.skip("shared/compat/context.json not available (golden tests need /work/shared)")
+        pytest.fail(f"{COMPAT / 'context.json'} is missing (the compat corpus)")
     return {**cdk_init_context(), "aws:cdk:enable-path-metadata": True, "aws:cdk:version-reporting": False}
 
 
@@ -39,14 +36,14 @@ def golden_template(app_name: str, stack_id: str) -> dict[str, Any]:
     """The template aws-cdk-lib 2.275 wrote for a compat app."""
     path = GOLDENS / app_name / f"{stack_id}.template.json"
     if not path.is_file():
-        pytest.skip(f"golden {app_name}/{stack_id}.template.json not available (needs /work/shared)")
+        pytest.fail(f"golden {path} is missing")
     return dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def golden_error(app_name: str) -> str:
     path = GOLDENS / app_name / "ERROR.txt"
     if not path.is_file():
-        pytest.skip(f"golden {app_name}/ERROR.txt not available (needs /work/shared)")
+        pytest.fail(f"golden {path} is missing")
     return path.read_text(encoding="utf-8")
 
 

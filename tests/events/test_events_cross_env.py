@@ -22,7 +22,7 @@ ACCOUNT_2 = Environment(account="222222222222", region="us-east-1")
 def _golden_manifest(app_name):
     path = GOLDENS / app_name / "manifest.json"
     if not path.is_file():
-        pytest.skip(f"golden {app_name}/manifest.json not available (needs /work/shared)")
+        pytest.fail(f"golden {path} is missing")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

@@ -1,13 +1,13 @@
-"""Every case of the shared conformance corpus (outcomes recorded against AWS)."""
+"""Every case of the conformance corpus, tests/corpus/conformance (outcomes recorded against AWS)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from _corpus import CONFORMANCE
 from cdk_events.local import (
     InvalidEventError,
     InvalidEventPatternError,
@@ -17,9 +17,6 @@ from cdk_events.local import (
     render_input,
 )
 from cdk_events.local import test_event_pattern as check
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CONFORMANCE = SHARED / "conformance"
 
 
 def _cases(name: str) -> list[Any]:

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from _corpus import GOLDENS
 from cdk_events import core as cdk
 from cdk_events.assertions import Template
 from cdk_events.aws import firehose, iam
 from cdk_events.core import ValidationError
 
 ARN = "arn:aws:firehose:us-east-1:123456789012:deliverystream/events-to-s3"
-GOLDEN = Path(__file__).resolve().parents[3].parent / "shared" / "compat" / "goldens" / "target_firehose"
+GOLDEN = GOLDENS / "target_firehose"
 
 
 def test_from_arn_derives_the_name() -> None:
@@ -59,7 +59,6 @@ def _mappings(stack: cdk.Stack) -> Any:
     return Template.from_stack(stack).to_json().get("Mappings")
 
 
-@pytest.mark.skipif(not GOLDEN.exists(), reason="/work/shared (compat goldens) is not available")
 def test_env_agnostic_stack_renders_the_cidr_mapping_once() -> None:
     stack = cdk.Stack(cdk.App(), "S")
     firehose.DeliveryStream.from_delivery_stream_arn(stack, "A", ARN)

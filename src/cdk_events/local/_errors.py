@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import reprlib
+
 from ..core._errors import CdkEventsError
 
 __all__ = [
@@ -14,6 +16,14 @@ __all__ = [
 ]
 
 _PATTERN_PREFIX = "Event pattern is not valid. Reason: "
+
+
+def short_repr(value: object) -> str:
+    """A short ``repr`` for error messages, safe for any value (deep, huge or unprintable)."""
+    try:
+        return reprlib.repr(value)
+    except Exception:  # a value whose repr fails (a 5,000-digit int, a broken __repr__)
+        return f"<{type(value).__name__}>"
 
 
 class LocalEngineError(CdkEventsError, ValueError):
@@ -35,11 +45,12 @@ class InvalidEventPatternError(LocalEngineError):
 class InvalidEventError(InvalidEventPatternError):
     """The event given to ``test_event_pattern`` is not one TestEventPattern accepts.
 
-    The message is AWS's: ``Parameter Event is not valid.``
+    The message is AWS's: ``Parameter Event is not valid.`` (events over EventBridge's size or depth
+    limits, or holding values that are not JSON, say why after it).
     """
 
-    def __init__(self, detail: str = "") -> None:
-        super().__init__(detail, message="Parameter Event is not valid.")
+    def __init__(self, detail: str = "", *, message: str | None = None) -> None:
+        super().__init__(detail, message=message if message is not None else "Parameter Event is not valid.")
 
 
 class InvalidInputError(LocalEngineError):

@@ -8,7 +8,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from ._errors import InvalidInputError, UndeliverableInputError
+from ._errors import InvalidInputError, UndeliverableInputError, short_repr
+from ._json import deep_recursion, dumps_compact, nesting_depth
+from ._limits import check_event
 from ._test_event_pattern import parse_event
 
 __all__ = ["PREDEFINED_VARIABLES", "render_input", "resolve_json_path"]
@@ -31,8 +33,22 @@ _PATH_STEP = re.compile(r"""\.([^.\[\]]+)|\[(\d+|\*)\]|\[\s*(['"])(.*?)\3\s*\]""
 _MISSING = object()
 
 
+def _is_json(text: str) -> bool:
+    """Whether ``text`` is one JSON value (nothing after it)."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        return False
+    except RecursionError:
+        with deep_recursion(nesting_depth(text)):
+            return _is_json(text)
+    except ValueError:
+        return True  # an integer too long for int() is still JSON
+    return True
+
+
 def _compact(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return dumps_compact(value)
 
 
 def resolve_json_path(event: Any, path: str) -> Any:
@@ -156,6 +172,10 @@ def _substitute_text(template: str, values: dict[str, Any], target_id: str) -> s
 
 
 def _transformer_parts(transformer: Mapping[str, Any]) -> tuple[Mapping[str, str], str]:
+    if not isinstance(transformer, Mapping):
+        raise InvalidInputError(
+            f"InputTransformer must be a mapping with InputPathsMap and InputTemplate, got {type(transformer).__name__}"
+        )
     paths = transformer.get("InputPathsMap", transformer.get("input_paths_map")) or {}
     template = transformer.get("InputTemplate", transformer.get("input_template"))
     if not isinstance(template, str):
@@ -187,6 +207,11 @@ def _render_transformer(
         )
     values = dict(predefined)
     for name, path in paths.items():
+        if not isinstance(name, str) or not isinstance(path, str):
+            raise InvalidInputError(
+                f"InputPathsMap for target {target_id} must map names to JSON path strings: "
+                f"{short_repr(name)}: {short_repr(path)}"
+            )
         if name in PREDEFINED_VARIABLES:
             raise InvalidInputError(
                 f"InputPathsMap for target {target_id} cannot define the reserved variable {name}."
@@ -200,13 +225,11 @@ def _render_transformer(
     if template.lstrip().startswith('"'):
         return _substitute_text(template, values, target_id)
     body = _substitute_json(template, values, target_id)
-    try:
-        json.loads(body)
-    except ValueError:
+    if not _is_json(body):
         raise UndeliverableInputError(
             f"The InputTemplate of target {target_id} renders invalid JSON for this event, so EventBridge "
             f"does not deliver it: {body}"
-        ) from None
+        )
     return body
 
 
@@ -241,14 +264,43 @@ def render_input(
         raise InvalidInputError(
             f"Only one of Input, InputPath, or InputTransformer must be provided for target {target_id}."
         )
+    _check_text_options(input_path, rule_arn, rule_name, ingestion_time, target_id)
     parsed = parse_event(event)
+    depth = check_event(parsed)
+    with deep_recursion(depth):
+        return _render(parsed, input, input_path, input_transformer, rule_arn, rule_name, ingestion_time, target_id)
+
+
+def _check_text_options(
+    input_path: Any, rule_arn: Any, rule_name: Any, ingestion_time: Any, target_id: Any
+) -> None:
+    options = {"input_path": input_path, "rule_arn": rule_arn, "ingestion_time": ingestion_time}
+    for option, value in options.items():
+        if value is not None and not isinstance(value, str):
+            raise InvalidInputError(f"{option} must be a string, got {type(value).__name__}: {short_repr(value)}")
+    for option, value in {"rule_name": rule_name, "target_id": target_id}.items():
+        if not isinstance(value, str):
+            raise InvalidInputError(f"{option} must be a string, got {type(value).__name__}: {short_repr(value)}")
+
+
+def _render(
+    parsed: dict[str, Any],
+    input: str | Mapping[str, Any] | None,
+    input_path: str | None,
+    input_transformer: Mapping[str, Any] | None,
+    rule_arn: str | None,
+    rule_name: str,
+    ingestion_time: str | None,
+    target_id: str,
+) -> str:
     if input is not None:
         if not isinstance(input, str):
-            return _compact(input)
-        try:
-            json.loads(input)
-        except ValueError:
-            raise InvalidInputError(f"Input for target {target_id} is not valid JSON: {input}") from None
+            try:
+                return _compact(input)
+            except (TypeError, ValueError) as error:
+                raise InvalidInputError(f"Input for target {target_id} is not JSON: {error}") from None
+        if not _is_json(input):
+            raise InvalidInputError(f"Input for target {target_id} is not valid JSON: {input}")
         return input
     if input_path is not None:
         selected = resolve_json_path(parsed, input_path)

@@ -2,11 +2,12 @@
 
 Each branch of each rule is a sequence of (field path, matchers) in one global path order.
 Rules are inserted into a tree of states: a state has, per field path, an index of its
-matchers (dicts for exact values and ignore-case values, dicts keyed by length-limited
-prefixes/suffixes, a bisected segment table for numeric ranges, a short list for the rest)
-leading to next states. Branches sharing a first condition share the state after it, so an
-event visits only the states whose conditions it satisfies, and the cost per event hardly
-grows with the number of rules.
+matchers (dicts for exact values, dicts keyed by length-limited prefixes/suffixes, dicts of
+case-folded values whose hits are confirmed with event-ruler's comparison, dicts of wildcards
+by their literal head and tail, a bisected segment table for numeric ranges, a short list for
+the rest) leading to next states; every test costs time linear in the value. Branches sharing
+a first condition share the state after it, so an event visits only the states whose
+conditions it satisfies, and the cost per event hardly grows with the number of rules.
 """
 
 from __future__ import annotations
@@ -18,10 +19,30 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from . import _operands as ops
-from ._test_event_pattern import parse_event
+from ._errors import LocalEngineError
 from ._flatten import Leaf, Membership, PathExtractor, consistent, merge
+from ._json import deep_recursion
+from ._limits import MAX_EVENT_SIZE, PATTERN_SIZE_QUOTA, check_event, check_pattern_size
+from ._numbers import NumberText, number_key, parse_float
 from ._operands import Operand
 from ._pattern import CompiledPattern, compile_pattern
+from ._test_event_pattern import parse_event
+from ._text_match import IgnoreCase, fold
+
+_IcEntry = tuple[IgnoreCase, "_State"]
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+# Events given as text: numbers a double cannot hold exactly stay text (see _numbers), NaN is refused.
+# The C scanner reads the first JSON value and ignores what follows, as the rule engine's parser does;
+# anything unusual (leading space, errors, integers too long for int(), deep nesting) goes the slow way.
+_scan_event: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder(  # type: ignore[attr-defined]
+    parse_float=parse_float, parse_constant=_reject_constant
+).scan_once
+_SMALL_TEXT = MAX_EVENT_SIZE // 4
 
 __all__ = ["Matcher"]
 
@@ -57,17 +78,18 @@ class _FieldIndex:
         "suffix_ic",
         "suffix_ic_lens",
         "suffix_lens",
+        "wildcards",
     )
 
     def __init__(self) -> None:
         self.exact_str: dict[str, list[_State]] = {}
-        self.exact_num: dict[float, list[_State]] = {}
+        self.exact_num: dict[float | NumberText, list[_State]] = {}
         self.exact_lit: dict[str, list[_State]] = {}
-        self.equals_ic: dict[str, list[_State]] = {}
+        self.equals_ic: dict[str, list[_IcEntry]] = {}
         self.prefix: dict[str, list[_State]] = {}
         self.suffix: dict[str, list[_State]] = {}
-        self.prefix_ic: dict[str, list[_State]] = {}
-        self.suffix_ic: dict[str, list[_State]] = {}
+        self.prefix_ic: dict[str, list[_IcEntry]] = {}
+        self.suffix_ic: dict[str, list[_IcEntry]] = {}
         self.prefix_lens: tuple[int, ...] = ()
         self.suffix_lens: tuple[int, ...] = ()
         self.prefix_ic_lens: tuple[int, ...] = ()
@@ -76,6 +98,8 @@ class _FieldIndex:
         self.points: list[float] = []
         self.segments: list[tuple[_State, ...]] = []
         self.others: list[tuple[Callable[[Any], bool], _State]] = []
+        # wildcards by the lengths, then the text, of their literal head and tail
+        self.wildcards: dict[tuple[int, int], dict[tuple[str, str], list[tuple[Callable[[Any], bool], _State]]]] = {}
         self.any_value: list[_State] = []
         self.absent: list[_State] = []
 
@@ -85,15 +109,21 @@ class _FieldIndex:
             ops.EXACT_STR: self.exact_str,
             ops.EXACT_NUM: self.exact_num,
             ops.EXACT_LIT: self.exact_lit,
-            ops.EQUALS_IC: self.equals_ic,
             ops.PREFIX: self.prefix,
             ops.SUFFIX: self.suffix,
+        }
+        ic_tables: dict[str, dict[str, list[_IcEntry]]] = {
+            ops.EQUALS_IC: self.equals_ic,
             ops.PREFIX_IC: self.prefix_ic,
             ops.SUFFIX_IC: self.suffix_ic,
         }
         table = tables.get(kind)
+        ic_table = ic_tables.get(kind)
         if table is not None:
             table.setdefault(key, []).append(state)
+        elif ic_table is not None:
+            folded: IgnoreCase = operand.data
+            ic_table.setdefault(folded.folded, []).append((folded, state))
         elif kind == ops.NUMERIC:
             bounds: tuple[float, bool, float, bool] = key  # type: ignore[assignment]
             self.ranges.append((*bounds, state))
@@ -101,6 +131,10 @@ class _FieldIndex:
             self.any_value.append(state)
         elif kind == ops.ABSENT:
             self.absent.append(state)
+        elif kind == ops.WILDCARD:
+            head, tail = operand.data
+            by_text = self.wildcards.setdefault((len(head), len(tail)), {})
+            by_text.setdefault((head, tail), []).append((operand.test, state))
         else:
             self.others.append((operand.test, state))
 
@@ -149,20 +183,22 @@ class _FieldIndex:
                         if hit:
                             out.extend(hit)
             if self.equals_ic or self.prefix_ic_lens or self.suffix_ic_lens:
-                self._lookup_ignore_case(value.lower(), out)
-        elif kind is int or kind is float:
-            number = ops.as_float(value)
+                self._lookup_ignore_case(value, out)
+            if self.wildcards:
+                self._lookup_wildcards(value, out)
+        elif kind is int or kind is float or kind is NumberText:
+            number = number_key(value)
             hit = self.exact_num.get(number)
             if hit:
                 out.extend(hit)
-            if self.segments:
+            if self.segments and type(number) is float:
                 i = bisect_left(self.points, number)
                 if i < len(self.points) and self.points[i] == number:
                     out.extend(self.segments[2 * i + 1])
                 else:
                     out.extend(self.segments[2 * i])
         else:
-            hit = self.exact_lit.get(repr(value))
+            hit = self.exact_lit.get(repr(value)) if value is None or kind is bool else None
             if hit:
                 out.extend(hit)
         if self.any_value:
@@ -171,19 +207,40 @@ class _FieldIndex:
             if test(value):
                 out.append(state)
 
-    def _lookup_ignore_case(self, low: str, out: list[_State]) -> None:
+    def _lookup_wildcards(self, value: str, out: list[_State]) -> None:
+        size = len(value)
+        for (head, tail), by_text in self.wildcards.items():
+            if head + tail > size:
+                continue
+            hit = by_text.get((value[:head], value[size - tail :] if tail else ""))
+            if hit:
+                for test, state in hit:
+                    if test(value):
+                        out.append(state)
+
+    def _lookup_ignore_case(self, value: str, out: list[_State]) -> None:
+        """Ignore-case candidates come from the folded value; unless both sides are ASCII (where
+        folding is exact) each is confirmed with event-ruler's per-character comparison."""
+        low = fold(value)
+        exact = value.isascii()
         hit = self.equals_ic.get(low)
         if hit:
-            out.extend(hit)
+            for folded, state in hit:
+                if (exact and folded.ascii) or folded.equals(value):
+                    out.append(state)
         for n in self.prefix_ic_lens:
             hit = self.prefix_ic.get(low[:n])
             if hit:
-                out.extend(hit)
+                for folded, state in hit:
+                    if (exact and folded.ascii) or folded.prefix_of(value):
+                        out.append(state)
         for n in self.suffix_ic_lens:
             if n <= len(low):
                 hit = self.suffix_ic.get(low[len(low) - n :])
                 if hit:
-                    out.extend(hit)
+                    for folded, state in hit:
+                        if (exact and folded.ascii) or folded.suffix_of(value):
+                            out.append(state)
 
 
 def _between(low: float | None, high: float | None) -> float:
@@ -201,11 +258,15 @@ class Matcher:
 
     ``add_rule`` validates a pattern (raising ``InvalidEventPatternError``); ``rules_for_event``
     returns the names of the rules whose pattern matches, in the order the rules were added.
-    Events are not checked for envelope fields (unlike ``test_event_pattern``). The state
-    machine is rebuilt lazily on the first match after rules were added or deleted.
+    Events are not checked for envelope fields (unlike ``test_event_pattern``); events given as
+    dicts are read only along the rules' paths, so they are not checked to be JSON either. The
+    state machine is rebuilt lazily on the first match after rules were added or deleted.
+    ``size_quota`` is the account's event pattern size quota (default 2,048 characters, at most 4,096).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, size_quota: int = PATTERN_SIZE_QUOTA) -> None:
+        check_pattern_size("", size_quota)  # validates the quota itself
+        self._size_quota = size_quota
         self._rules: dict[str, CompiledPattern] = {}
         self._order: dict[str, int] = {}
         self._root: _State | None = None
@@ -213,8 +274,13 @@ class Matcher:
         self._counter = 0
 
     def add_rule(self, name: str, pattern: str | bytes | Mapping[str, Any]) -> None:
-        """Add (or replace) rule ``name`` with ``pattern`` (a dict or JSON text)."""
-        compiled = compile_pattern(pattern)
+        """Add (or replace) rule ``name`` with ``pattern`` (a dict or JSON text).
+
+        The pattern is checked as PutRule checks it, with the matcher's ``size_quota``.
+        """
+        if not isinstance(name, str):
+            raise LocalEngineError(f"A rule name must be a string, got {type(name).__name__}")
+        compiled = compile_pattern(pattern, size_quota=self._size_quota)
         if name not in self._order:
             self._order[name] = self._counter
             self._counter += 1
@@ -223,6 +289,8 @@ class Matcher:
 
     def delete_rule(self, name: str) -> None:
         """Remove rule ``name``; deleting an unknown name does nothing (as DeleteRule)."""
+        if not isinstance(name, str):
+            raise LocalEngineError(f"A rule name must be a string, got {type(name).__name__}")
         if self._rules.pop(name, None) is not None:
             del self._order[name]
             self._root = None
@@ -236,7 +304,7 @@ class Matcher:
         return len(self._rules)
 
     def __contains__(self, name: object) -> bool:
-        return name in self._rules
+        return isinstance(name, str) and name in self._rules
 
     def _build(self) -> _State:
         usage: dict[str, list[int]] = {}
@@ -284,11 +352,24 @@ class Matcher:
         parsed: Any = None
         if type(event) is str:
             try:
-                parsed = json.loads(event)
-            except ValueError:
+                parsed = _scan_event(event, 0)[0]
+            except (StopIteration, ValueError, RecursionError):
                 parsed = None
+            else:
+                if len(event) > _SMALL_TEXT and type(parsed) is dict:
+                    check_event(parsed)
         if type(parsed) is not dict:
             parsed = parse_event(event)
+        try:
+            return self._match(root, parsed)
+        except RecursionError:
+            # an event nested deeper than Python's recursion limit: within EventBridge's limit, match it
+            # with room to recurse (check_event refuses deeper events and values that are not JSON)
+            depth = check_event(parsed, size=False)
+            with deep_recursion(depth):
+                return self._match(root, parsed)
+
+    def _match(self, root: _State, parsed: dict[str, Any]) -> list[str]:
         leaves = self._extractor.extract(parsed)
         matched: set[str] = set()
         stack: list[tuple[_State, Membership]] = [(root, ())]

@@ -7,13 +7,15 @@ values), and ``test(value)`` for a single leaf value of the event.
 
 from __future__ import annotations
 
-import ipaddress
-import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ._errors import InvalidEventPatternError
+from ._ip import CidrError, parse_cidr, parse_ip
+from ._numbers import is_json_number, number_key
+from ._text_match import IgnoreCase, wildcard_matcher, wildcard_segments
 
 __all__ = [
     "Operand",
@@ -36,6 +38,7 @@ PREFIX_IC = "prefix-ic"
 SUFFIX_IC = "suffix-ic"
 EQUALS_IC = "equals-ignore-case"
 NUMERIC = "numeric"
+WILDCARD = "wildcard"
 EXISTS = "exists"
 ABSENT = "absent"
 OTHER = "other"
@@ -47,33 +50,21 @@ _COMPLEXITY_SUBSETS_CAP = 4096
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Operand:
-    """One leaf matcher: ``test(value)`` says whether a single event leaf value matches."""
+    """One leaf matcher: ``test(value)`` says whether a single event leaf value matches.
+
+    ``data`` carries what the rule index needs beyond ``key`` (the :class:`IgnoreCase` of an
+    ignore-case operand).
+    """
 
     kind: str
     key: Hashable
     test: Callable[[Any], bool]
+    data: Any = None
 
 
 def is_number(value: object) -> bool:
-    """True for JSON numbers (``bool`` is not a number here)."""
-    return type(value) is int or type(value) is float
-
-
-def as_float(value: int | float) -> float:
-    """The double a JSON number compares as (huge integers saturate to +/-inf)."""
-    try:
-        return float(value)
-    except OverflowError:
-        return float("inf") if value > 0 else float("-inf")
-
-
-def _ip_or_none(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
-    if not text or text[0] not in "0123456789abcdefABCDEF:":
-        return None
-    try:
-        return ipaddress.ip_address(text)
-    except ValueError:
-        return None
+    """True for JSON numbers (``bool`` is not a number here; :class:`NumberText` is)."""
+    return is_json_number(value)
 
 
 def exact(value: object) -> list[Operand]:
@@ -85,21 +76,21 @@ def exact(value: object) -> list[Operand]:
             return v == text and type(v) is str
 
         ops = [Operand(EXACT_STR, value, same_string)]
-        ip = _ip_or_none(value)
+        ip = parse_ip(value)
         if ip is not None:
             # The rule compiler turns an IP literal into an address range: other spellings match.
             def same_ip(v: Any, ip: Any = ip) -> bool:
-                return type(v) is str and _ip_or_none(v) == ip
+                return type(v) is str and parse_ip(v) == ip
 
             ops.append(Operand(OTHER, ("ip", ip), same_ip))
         return ops
-    if is_number(value):
-        number = as_float(value)  # type: ignore[arg-type]
+    if is_json_number(value):
+        key = number_key(value)  # type: ignore[arg-type]
 
         def same_number(v: Any) -> bool:
-            return is_number(v) and as_float(v) == number
+            return is_json_number(v) and number_key(v) == key
 
-        return [Operand(EXACT_NUM, number, same_number)]
+        return [Operand(EXACT_NUM, key, same_number)]
     literal = value
 
     def same_literal(v: Any) -> bool:
@@ -111,23 +102,23 @@ def exact(value: object) -> list[Operand]:
 def prefix(text: str, *, ignore_case: bool = False) -> Operand:
     """``{"prefix": text}`` or its ``equals-ignore-case`` variant."""
     if ignore_case:
-        low = text.lower()
-        return Operand(PREFIX_IC, low, lambda v: type(v) is str and v.lower().startswith(low))
+        folded = IgnoreCase(text)
+        return Operand(PREFIX_IC, folded.steps, lambda v: type(v) is str and folded.prefix_of(v), folded)
     return Operand(PREFIX, text, lambda v: type(v) is str and v.startswith(text))
 
 
 def suffix(text: str, *, ignore_case: bool = False) -> Operand:
     """``{"suffix": text}`` or its ``equals-ignore-case`` variant."""
     if ignore_case:
-        low = text.lower()
-        return Operand(SUFFIX_IC, low, lambda v: type(v) is str and v.lower().endswith(low))
+        folded = IgnoreCase(text)
+        return Operand(SUFFIX_IC, folded.steps, lambda v: type(v) is str and folded.suffix_of(v), folded)
     return Operand(SUFFIX, text, lambda v: type(v) is str and v.endswith(text))
 
 
 def equals_ignore_case(text: str) -> Operand:
-    """``{"equals-ignore-case": text}``."""
-    low = text.lower()
-    return Operand(EQUALS_IC, low, lambda v: type(v) is str and v.lower() == low)
+    """``{"equals-ignore-case": text}`` (event-ruler's per-character comparison, see ``_text_match``)."""
+    folded = IgnoreCase(text)
+    return Operand(EQUALS_IC, folded.steps, lambda v: type(v) is str and folded.equals(v), folded)
 
 
 def exists(flag: bool) -> Operand:
@@ -138,12 +129,17 @@ def exists(flag: bool) -> Operand:
 
 
 def numeric_range(low: float, low_open: bool, high: float, high_open: bool) -> Operand:
-    """A numeric range; ``-inf``/``inf`` for unbounded sides, ``=`` is ``[x, x]``."""
+    """A numeric range; ``-inf``/``inf`` for unbounded sides, ``=`` is ``[x, x]``.
+
+    Only comparable numbers (see ``_numbers``) can be in a range.
+    """
 
     def test(v: Any) -> bool:
-        if not is_number(v):
+        if not is_json_number(v):
             return False
-        x = as_float(v)
+        x = number_key(v)
+        if type(x) is not float:
+            return False
         if x < low or (low_open and x == low):
             return False
         return not (x > high or (high_open and x == high))
@@ -154,14 +150,18 @@ def numeric_range(low: float, low_open: bool, high: float, high_open: bool) -> O
 def anything_but_strings(values: frozenset[str], *, ignore_case: bool = False) -> Operand:
     """``anything-but`` a set of strings: any leaf that is not one of them (other types match)."""
     if ignore_case:
-        lowered = frozenset(s.lower() for s in values)
-        return Operand(OTHER, ("ab-ic", lowered), lambda v: type(v) is not str or v.lower() not in lowered)
+        folded = tuple(IgnoreCase(s) for s in sorted(values))
+        return Operand(
+            OTHER,
+            ("ab-ic", frozenset(f.steps for f in folded)),
+            lambda v: type(v) is not str or not any(f.equals(v) for f in folded),
+        )
     return Operand(OTHER, ("ab-str", values), lambda v: type(v) is not str or v not in values)
 
 
 def anything_but_numbers(values: frozenset[float]) -> Operand:
-    """``anything-but`` a set of numbers (compared numerically; other types match)."""
-    return Operand(OTHER, ("ab-num", values), lambda v: not is_number(v) or as_float(v) not in values)
+    """``anything-but`` a set of (comparable) numbers, compared numerically; other types match."""
+    return Operand(OTHER, ("ab-num", values), lambda v: not is_json_number(v) or number_key(v) not in values)
 
 
 def anything_but_affix(kind: str, values: tuple[str, ...]) -> Operand:
@@ -173,11 +173,11 @@ def anything_but_affix(kind: str, values: tuple[str, ...]) -> Operand:
 
 def anything_but_wildcard(patterns: tuple[str, ...]) -> Operand:
     """``anything-but`` ``{"wildcard": ...}``: strings matching none of the wildcards match."""
-    regexes = [_wildcard_regex(p) for p in patterns]
+    tests = [_compiled_wildcard(p)[1] for p in patterns]
     return Operand(
         OTHER,
         ("ab-wildcard", patterns),
-        lambda v: type(v) is not str or not any(r.fullmatch(v) for r in regexes),
+        lambda v: type(v) is not str or not any(test(v) for test in tests),
     )
 
 
@@ -210,103 +210,119 @@ def _wildcard_tokens(text: str) -> list[str | None]:
     return tokens
 
 
-def _wildcard_regex(text: str) -> re.Pattern[str]:
-    tokens = _wildcard_tokens(text)
-    parts = [".*" if t is None else re.escape(t) for t in tokens]
-    return re.compile("".join(parts), re.DOTALL)
+_OTHER_CHAR = object()
 
 
 def wildcard_complexity(tokens: list[str | None]) -> int:
-    """Most wildcard-pattern positions a single input can keep alive at once.
+    """Most wildcard-pattern positions a single input can keep alive at once (see :func:`union_complexity`)."""
+    return union_complexity([tokens])
 
-    An approximation of event-ruler's ``MachineComplexityEvaluator``: explore the subsets of
-    the pattern's NFA reachable by some input (alphabet = the pattern's characters plus one
-    other) and return the largest.
+
+def union_complexity(patterns: list[list[str | None]]) -> int:
+    """Most positions of several wildcard patterns (on one field) a single input keeps alive at once.
+
+    An approximation of event-ruler's ``MachineComplexityEvaluator``, which sums, over the states a
+    worst-case input reaches, the wildcard patterns still reachable: explore the subsets of the
+    patterns' NFAs reachable by some input and return the largest (stopping as soon as it passes
+    the limit). From a subset only the characters its positions expect, plus one other character,
+    lead to different subsets, so each subset costs time in its own size only.
     """
-    n = len(tokens)
 
-    def closure(states: frozenset[int]) -> frozenset[int]:
+    def closure(states: set[tuple[int, int]]) -> frozenset[tuple[int, int]]:
         out = set(states)
-        for s in states:
-            while s < n and tokens[s] is None:
+        for k, s in states:
+            tokens = patterns[k]
+            while s < len(tokens) and tokens[s] is None:
                 s += 1
-                out.add(s)
+                out.add((k, s))
         return frozenset(out)
 
-    alphabet = {t for t in tokens if t is not None} | {"\x00"}
-    start = closure(frozenset({0}))
+    start = closure({(k, 0) for k in range(len(patterns))})
     seen = {start}
     queue = [start]
     best = 0
     while queue and len(seen) < _COMPLEXITY_SUBSETS_CAP:
         current = queue.pop()
-        alive = sum(1 for s in current if s < n)
-        best = max(best, alive)
-        for char in alphabet:
-            nxt: set[int] = set()
-            for s in current:
-                if s < n:
-                    if tokens[s] is None:
-                        nxt.add(s)
-                    elif tokens[s] == char:
-                        nxt.add(s + 1)
-            state = closure(frozenset(nxt))
-            if state and state not in seen:
-                seen.add(state)
-                queue.append(state)
+        live = [(k, s) for k, s in current if s < len(patterns[k])]
+        if len(live) > best:
+            best = len(live)
+            if best > MAX_WILDCARD_COMPLEXITY:
+                return best
+        chars: set[object] = {patterns[k][s] for k, s in live if patterns[k][s] is not None}
+        chars.add(_OTHER_CHAR)
+        for char in chars:
+            nxt: set[tuple[int, int]] = set()
+            for k, s in live:
+                token = patterns[k][s]
+                if token is None:
+                    nxt.add((k, s))
+                elif token == char:
+                    nxt.add((k, s + 1))
+            if nxt:
+                state = closure(nxt)
+                if state not in seen:
+                    seen.add(state)
+                    queue.append(state)
     return best
 
 
-def wildcard(text: str) -> Operand:
-    """``{"wildcard": text}``: ``*`` matches any run of characters, ``\\*`` and ``\\\\`` escape."""
+def check_field_wildcards(operands: tuple[Operand, ...]) -> None:
+    """Refuse a field whose wildcards together are too complex (event-ruler evaluates one machine per
+    rule, in which the wildcards of one field share a byte machine: its README, "Validate")."""
+    texts: set[str] = set()
+    for operand in operands:
+        key = operand.key
+        if operand.kind == WILDCARD:
+            texts.add(key[1])  # type: ignore[index]
+        elif operand.kind == OTHER and isinstance(key, tuple) and key[0] == "ab-wildcard":
+            texts.update(key[1])
+    if len(texts) > 1:
+        patterns = [_compiled_wildcard(text)[0] for text in sorted(texts)]
+        if union_complexity(patterns) > MAX_WILDCARD_COMPLEXITY:
+            raise InvalidEventPatternError(_TOO_COMPLEX)
+
+
+_TOO_COMPLEX = (
+    "Rule is too complex - try using fewer wildcard characters or fewer repeating character "
+    "sequences after a wildcard character"
+)
+
+
+@lru_cache(maxsize=4096)
+def _compiled_wildcard(text: str) -> tuple[list[str | None], Callable[[str], bool], tuple[str, str]]:
     tokens = _wildcard_tokens(text)
     if wildcard_complexity(tokens) > MAX_WILDCARD_COMPLEXITY:
-        raise InvalidEventPatternError(
-            "Rule is too complex - try using fewer wildcard characters or fewer repeating character "
-            "sequences after a wildcard character"
-        )
-    regex = _wildcard_regex(text)
+        raise InvalidEventPatternError(_TOO_COMPLEX)
+    segments = wildcard_segments(tokens)
+    return tokens, wildcard_matcher(segments), (segments[0], segments[-1])
+
+
+def wildcard(text: str) -> Operand:
+    """``{"wildcard": text}``: ``*`` matches any run of characters, ``\\*`` and ``\\\\`` escape.
+
+    Matching is linear in the value (``_text_match.wildcard_matcher``).
+    """
+    tokens, matcher, head_and_tail = _compiled_wildcard(text)
     if None not in tokens:
         literal = "".join(t for t in tokens if t is not None)
         return Operand(EXACT_STR, literal, lambda v: v == literal and type(v) is str)
-    return Operand(OTHER, ("wildcard", text), lambda v: type(v) is str and regex.fullmatch(v) is not None)
+    return Operand(WILDCARD, ("wildcard", text), lambda v: type(v) is str and matcher(v), head_and_tail)
 
 
 # --- cidr -----------------------------------------------------------------------------------
 
 
-def _java_split_slash(text: str) -> list[str]:
-    parts = text.split("/")
-    while len(parts) > 1 and parts[-1] == "":
-        parts.pop()
-    return parts
-
-
 def cidr(text: str) -> Operand:
-    """``{"cidr": "a.b.c.d/n"}`` (IPv4 or IPv6); string values that are addresses in range match."""
-    parts = _java_split_slash(text)
-    if len(parts) != 2:
-        raise InvalidEventPatternError("Malformed CIDR, one '/' required")
-    if re.fullmatch(r"[+-]?[0-9]+", parts[1]) is None:
-        raise InvalidEventPatternError("Malformed CIDR, mask bits must be an integer")
-    bits = int(parts[1])
-    if bits < 0:
-        raise InvalidEventPatternError("Malformed CIDR, mask bits must not be negative")
-    address = _ip_or_none(parts[0])
-    if address is None:
-        raise InvalidEventPatternError(f"Nonstandard IP address: {parts[0]}")
-    width = address.max_prefixlen
-    if bits >= width:
-        raise InvalidEventPatternError(f"IPv{address.version} mask bits must be < {width}")
-    # Like the ruler, the range starts at the address as written (not masked).
-    low = int(address)
-    high = low | ((1 << (width - bits)) - 1)
-    version = address.version
+    """``{"cidr": "a.b.c.d/n"}`` (IPv4 or IPv6); string values that are addresses in the block match."""
+    try:
+        version, low, high = parse_cidr(text)
+    except CidrError as error:
+        raise InvalidEventPatternError(str(error)) from None
 
     def test(v: Any) -> bool:
         if type(v) is not str:
             return False
-        ip = _ip_or_none(v)
-        return ip is not None and ip.version == version and low <= int(ip) <= high
+        ip = parse_ip(v)
+        return ip is not None and ip[0] == version and low <= ip[1] <= high
 
     return Operand(OTHER, ("cidr", version, low, high), test)

@@ -3,6 +3,11 @@
 A pattern compiles to a :class:`CompiledPattern`: one or more *branches* (``$or`` expands
 into several), each a mapping of flattened field path (``detail.state``) to the tuple of
 :class:`~cdk_events.local._operands.Operand` that are OR-ed for that field.
+
+As event-ruler's ``Machine.addRule`` does, a pattern ``JsonRuleCompiler`` refuses is compiled
+again by the legacy ``RuleCompiler`` (``$or`` is then an ordinary field name); numeric operands
+must be numbers a double holds exactly (``ComparableNumber.generate``); the pattern's size is
+checked against the account's quota first.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ from typing import Any
 
 from . import _operands as ops
 from ._errors import InvalidEventPatternError
-from ._json import JsonSyntaxError, PairsDict, loads
+from ._json import MAX_NESTING, JsonSyntaxError, PairsDict, deep_recursion, loads
+from ._limits import PATTERN_SIZE_QUOTA, check_pattern_size, nesting, too_long_error
+from ._numbers import cannot_compare, is_json_number, number_key, number_text
 from ._operands import Operand
 
 __all__ = ["MAX_OR_COMBINATIONS", "Branch", "CompiledPattern", "compile_pattern", "validate_event_pattern"]
@@ -68,16 +75,36 @@ def _number_text(value: object) -> str:
         return "["
     if _is_object(value):
         return "{"
+    if is_json_number(value):
+        return number_text(value)  # type: ignore[arg-type]
     return repr(value)
 
 
 def _is_num(value: object) -> bool:
-    return ops.is_number(value) and math.isfinite(value)  # type: ignore[arg-type]
+    """A JSON number token (a non-finite float of a dict pattern is not JSON, so not a number)."""
+    return ops.is_number(value) and (type(value) is not float or math.isfinite(value))
+
+
+def _comparable(value: Any) -> float:
+    """The double of a numeric operand; event-ruler refuses one it cannot compare exactly."""
+    key = number_key(value)
+    if not isinstance(key, float):
+        raise InvalidEventPatternError(cannot_compare(value))
+    return key
+
+
+class _OrLimitError(InvalidEventPatternError):
+    """The ``$or`` expands to too many combinations: a service limit, not a compiler error."""
 
 
 class _Compiler:
-    def __init__(self) -> None:
+    """event-ruler's ``JsonRuleCompiler``; with ``legacy`` its older ``RuleCompiler``, to which
+    ``Machine.addRule`` falls back when the first rejects a rule: ``$or`` is then an ordinary field
+    name, and ``anything-but`` takes no ``wildcard`` and no lists of prefixes or suffixes."""
+
+    def __init__(self, legacy: bool = False) -> None:
         self.branches: list[Branch] = []
+        self.legacy = legacy
 
     # -- structure ---------------------------------------------------------------------------
 
@@ -88,7 +115,9 @@ class _Compiler:
         for key, value in pairs:
             if not isinstance(key, str):
                 raise InvalidEventPatternError("Field names must be strings")
-            if key == _OR and isinstance(value, (list, tuple)):
+            if key == _OR and not self.legacy:
+                if not isinstance(value, (list, tuple)):
+                    raise InvalidEventPatternError(f"It must be an Array followed with {_OR}.")
                 self.parse_or(value, prefix)
                 continue
             if in_or and key in _RESERVED_IN_OR:
@@ -113,7 +142,8 @@ class _Compiler:
             sub.parse_object(alternative, prefix, True)
             self.branches.extend(sub.branches)
             if len(self.branches) > MAX_OR_COMBINATIONS:
-                raise InvalidEventPatternError(
+                # AWS's wording of this documented limit is not known; this message is ours.
+                raise _OrLimitError(
                     f"The {_OR} expands to more than {MAX_OR_COMBINATIONS} combinations of fields"
                 )
         if len(alternatives) < 2:
@@ -127,7 +157,7 @@ class _Compiler:
             elif isinstance(value, str) or value is None or isinstance(value, bool):
                 operands.extend(ops.exact(value))
             elif ops.is_number(value):
-                if not math.isfinite(value):
+                if not _is_num(value):
                     raise InvalidEventPatternError("Match value must be String, number, true, false, or null")
                 operands.extend(ops.exact(value))
             else:
@@ -137,6 +167,7 @@ class _Compiler:
         unique: dict[tuple[str, Any], Operand] = {}
         for operand in operands:
             unique.setdefault((operand.kind, operand.key), operand)
+        ops.check_field_wildcards(tuple(unique.values()))
         if not self.branches:
             self.branches.append({})
         for branch in self.branches:
@@ -152,10 +183,24 @@ class _Compiler:
         handler = _HANDLERS.get(name)
         if handler is None:
             raise InvalidEventPatternError(f"Unrecognized match type {name}")
+        if self.legacy and name == "anything-but" and _is_object(value):
+            _legacy_anything_but(value)
         result: list[Operand] = handler(value)
         if len(pairs) > 1:
             raise InvalidEventPatternError(_TOO_MANY if name in ("numeric", "anything-but") else _ONE_KEY)
         return result
+
+
+def _legacy_anything_but(node: Mapping[str, Any]) -> None:
+    """What ``RuleCompiler`` refuses in an ``anything-but`` object that ``JsonRuleCompiler`` accepts."""
+    pairs = _pairs(node)
+    if not pairs:
+        return
+    name, value = pairs[0]
+    if name == "wildcard":
+        raise InvalidEventPatternError("Unsupported anything-but pattern: wildcard")
+    if name in ("prefix", "suffix") and not isinstance(value, str):
+        raise InvalidEventPatternError(_AFFIX_TYPE)
 
 
 def _prefix_or_suffix(kind: str) -> Any:
@@ -218,16 +263,17 @@ def _numeric(value: Any) -> list[Operand]:
         raise InvalidEventPatternError(f"Unrecognized numeric range operator: {operator}")
     if len(terms) < 2 or not _is_num(terms[1]):
         raise InvalidEventPatternError(f"Value of {_OPERATORS[operator]} must be numeric")
-    first = ops.as_float(terms[1])
     inf = math.inf
+    # event-ruler checks the shape of the expression first, then converts its numbers.
     if operator in ("=", "<", "<="):
         if len(terms) > 2:
             raise InvalidEventPatternError(_TOO_MANY)
+        first = _comparable(terms[1])
         if operator == "=":
             return [ops.numeric_range(first, False, first, False)]
         return [ops.numeric_range(-inf, True, first, operator == "<")]
     if len(terms) == 2:
-        return [ops.numeric_range(first, operator == ">", inf, True)]
+        return [ops.numeric_range(_comparable(terms[1]), operator == ">", inf, True)]
     upper = terms[2]
     if not isinstance(upper, str):
         raise InvalidEventPatternError(f"Bad value in numeric range: {_number_text(upper)}")
@@ -237,7 +283,8 @@ def _numeric(value: Any) -> list[Operand]:
         raise InvalidEventPatternError(f"Value of {upper} must be numeric")
     if len(terms) > 4:
         raise InvalidEventPatternError("Too many terms in numeric range expression")
-    top = ops.as_float(terms[3])
+    first = _comparable(terms[1])
+    top = _comparable(terms[3])
     if top <= first:
         raise InvalidEventPatternError("Bottom must be less than top")
     return [ops.numeric_range(first, operator == ">", top, upper == "<")]
@@ -249,7 +296,7 @@ def _anything_but(value: Any) -> list[Operand]:
     if isinstance(value, str):
         return [ops.anything_but_strings(frozenset({value}))]
     if _is_num(value):
-        return [ops.anything_but_numbers(frozenset({ops.as_float(value)}))]
+        return [ops.anything_but_numbers(frozenset({_comparable(value)}))]
     if not isinstance(value, (list, tuple)):
         raise InvalidEventPatternError(_ANYTHING_BUT_SHAPE)
     strings: set[str] = set()
@@ -258,7 +305,7 @@ def _anything_but(value: Any) -> list[Operand]:
         if isinstance(item, str):
             strings.add(item)
         elif _is_num(item):
-            numbers.add(ops.as_float(item))
+            numbers.add(_comparable(item))
         else:
             raise InvalidEventPatternError("Inside anything but list, start|null|boolean is not supported.")
     if bool(strings) == bool(numbers):
@@ -320,37 +367,78 @@ _HANDLERS: dict[str, Any] = {
 }
 
 
-def compile_pattern(pattern: str | bytes | Mapping[str, Any]) -> CompiledPattern:
-    """Validate and compile an event pattern given as JSON text or as a dict.
-
-    Raises :class:`InvalidEventPatternError` with AWS's message when it is invalid.
-    """
+def _parse(pattern: str | bytes | bytearray | Mapping[str, Any]) -> Any:
     if isinstance(pattern, (str, bytes, bytearray)):
         try:
-            node = loads(pattern, keep_pairs=True)
+            return loads(pattern, keep_pairs=True)
         except JsonSyntaxError as error:
             raise InvalidEventPatternError(str(error)) from None
-    else:
-        node = pattern
-    if not _is_object(node):
-        raise InvalidEventPatternError("Filter is not an object")
-    compiler = _Compiler()
+    return pattern
+
+
+def _compile(node: Any, legacy: bool) -> _Compiler:
+    compiler = _Compiler(legacy)
     try:
         compiler.parse_object(node, "", False)
     except RecursionError:
-        raise InvalidEventPatternError("Pattern nesting is too deep") from None
+        # a deep pattern: one within the size limit (which bounds its depth) is compiled again with
+        # room to recurse; a deeper one cannot be that short
+        depth = nesting(node)
+        if depth > MAX_NESTING:
+            raise too_long_error() from None
+        with deep_recursion(depth):
+            compiler = _Compiler(legacy)
+            compiler.parse_object(node, "", False)
+    return compiler
+
+
+def compile_pattern(
+    pattern: str | bytes | Mapping[str, Any], *, size_quota: int = PATTERN_SIZE_QUOTA
+) -> CompiledPattern:
+    """Validate and compile an event pattern given as JSON text or as a dict.
+
+    Raises :class:`InvalidEventPatternError` with AWS's message when it is invalid (including a
+    pattern longer than ``size_quota`` characters, EventBridge's default quota 2,048; at most 4,096).
+    """
+    check_pattern_size(pattern, size_quota)
+    node = _parse(pattern)
+    if not _is_object(node):
+        raise InvalidEventPatternError("Filter is not an object")
+    try:
+        compiler = _compile(node, legacy=False)
+    except _OrLimitError:
+        raise
+    except InvalidEventPatternError as error:
+        # Machine.addRule retries a rule JsonRuleCompiler refuses with the legacy RuleCompiler
+        # (GenericMachine.addRule; JsonRuleCompilerTest.testOrFieldCanKeepWorkingInLegacyRuleCompiler).
+        # Only a "$or" can make the second accept what the first refused; when both refuse, AWS
+        # reports the first one's reason (recorded: the anything-but/equals-ignore-case texts).
+        try:
+            compiler = _compile(node, legacy=True)
+        except InvalidEventPatternError:
+            raise error from None
     branches = tuple(tuple(sorted(branch.items())) for branch in compiler.branches if branch)
     return CompiledPattern(branches)
 
 
-def validate_event_pattern(pattern: str | bytes | Mapping[str, Any]) -> None:
+def validate_event_pattern(
+    pattern: str | bytes | Mapping[str, Any], *, size_quota: int = PATTERN_SIZE_QUOTA
+) -> None:
     """Check an event pattern (JSON text or dict) as PutRule does; return None when it is valid.
 
     Raises :class:`InvalidEventPatternError` (a ``ValueError``) with AWS's message otherwise.
+    ``size_quota`` is the account's event pattern size quota (default 2,048 characters, at most 4,096).
     """
-    if type(pattern) is dict and _certainly_valid(pattern):
-        return
-    compile_pattern(pattern)
+    if type(pattern) is dict:
+        try:
+            bound = _certainly_valid_size(pattern)
+        except RecursionError:
+            bound = -1  # nested too deep to be certain of anything: the compiler says why
+        if bound >= 0:
+            if size_quota != PATTERN_SIZE_QUOTA or bound > size_quota:
+                check_pattern_size(pattern, size_quota)  # measures it exactly (and checks the quota)
+            return
+    compile_pattern(pattern, size_quota=size_quota)
 
 
 _NUMERIC_OPERATORS = frozenset(("=", "<", "<=", ">", ">="))
@@ -397,23 +485,58 @@ def _certainly_valid(pattern: Any) -> bool:
     whose leaves are non-empty lists of plain values and single-key `prefix`, `suffix`, `equals-ignore-case`,
     `exists`, `numeric` or `anything-but` matchers. False means "run the compiler", which gives AWS's
     reasons; this shortcut only spares that work for most patterns (a rule checks its pattern at synth)."""
+    return _certainly_valid_size(pattern) >= 0
+
+
+# Upper bounds of the compact JSON text of pattern parts: a character escapes to at most 6; a string
+# adds its quotes and a comma; true, false, null, an integer up to 2**53 or a float's repr, and a comma,
+# fit in 25.
+_SCALAR_BOUND = 25
+
+
+def _matcher_bound(matcher: dict[str, Any]) -> int:
+    size = 4
+    for name, value in matcher.items():
+        size += 6 * len(name) + 4
+        kind = type(value)
+        if kind is str:
+            size += 6 * len(value) + 3
+        elif kind is list:
+            size += 2
+            for item in value:
+                size += 6 * len(item) + 3 if type(item) is str else _SCALAR_BOUND
+        else:
+            size += _SCALAR_BOUND
+    return size
+
+
+def _certainly_valid_size(pattern: Any) -> int:
+    """An upper bound of the pattern's compact JSON length when `_certainly_valid` holds, else -1."""
     if type(pattern) is not dict or not pattern:
-        return False
+        return -1
+    size = 2
     for key, value in pattern.items():
         if type(key) is not str or key == "$or":
-            return False
+            return -1
+        size += 6 * len(key) + 4
         kind = type(value)
         if kind is dict:
-            if not _certainly_valid(value):
-                return False
+            inner = _certainly_valid_size(value)
+            if inner < 0:
+                return -1
+            size += inner
         elif kind is list and value:
+            size += 2
             for item in value:
                 item_kind = type(item)
-                if item_kind is str or item_kind is bool or item is None or _is_plain_number(item):
-                    continue
-                if item_kind is not dict or not _certainly_valid_matcher(item):
-                    return False
+                if item_kind is str:
+                    size += 6 * len(item) + 3
+                elif item_kind is bool or item is None or _is_plain_number(item):
+                    size += _SCALAR_BOUND
+                elif item_kind is dict and _certainly_valid_matcher(item):
+                    size += _matcher_bound(item)
+                else:
+                    return -1
         else:
-            return False
-    return True
-
+            return -1
+    return size

@@ -243,7 +243,7 @@ def test_an_output_folder_on_another_file_system_is_staged_inside_itself(
         real_mkdir(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(assembly, "_same_device", lambda a, b: False)
-    monkeypatch.setattr(assembly.os, "mkdir", mkdir)
+    monkeypatch.setattr(os, "mkdir", mkdir)
     out = tmp_path / "mounted"
     out.mkdir()  # a mount point exists before the app runs
     for _ in range(2):  # the second synthesis replaces the files of the first

@@ -7,15 +7,14 @@ from typing import Any
 
 import pytest
 
-from cdk_events.aws import batch, ec2, ecs, iam
+from cdk_events.aws import apigatewayv2, batch, ecr, iam
 from cdk_events.core import App, Stack, ValidationError
 
 CASES: list[tuple[Callable[..., Any], str]] = [
-    (ec2.Vpc, "ec2.Vpc.from_vpc_attributes"),
-    (ec2.Subnet, "ec2.Subnet.from_subnet_id"),
-    (ecs.Cluster, "ecs.Cluster.from_cluster_attributes"),
-    (ecs.FargateTaskDefinition, "ecs.FargateTaskDefinition.from_fargate_task_definition_attributes"),
     (batch.JobQueue, "batch.JobQueue.from_job_queue_arn"),
+    (batch.EcsJobDefinition, "batch.EcsJobDefinition.from_job_definition_arn"),
+    (ecr.Repository, "ecr.Repository.from_repository_name"),
+    (apigatewayv2.HttpApi, "apigatewayv2.HttpApi.from_http_api_attributes"),
     (iam.ManagedPolicy, "iam.ManagedPolicy.from_aws_managed_policy_name"),
 ]
 

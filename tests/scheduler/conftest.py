@@ -1,0 +1,1 @@
+"""Shared by the Scheduler / Pipes tests: `scheduler_support` (in this folder) holds their helpers."""

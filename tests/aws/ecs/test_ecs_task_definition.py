@@ -52,7 +52,7 @@ def test_container_options_render_in_cloudformation_order(tmp_path: Path) -> Non
         "Command": ["serve"], "Environment": [{"Name": "A", "Value": "1"}], "Essential": True,
         "HealthCheck": {"Command": ["CMD-SHELL", "curl -f http://localhost/"], "Interval": 10, "Retries": 3, "Timeout": 5},
         "Image": IMAGE, "Memory": 256, "Name": "web",
-        "PortMappings": [{"ContainerPort": 80, "HostPort": 8080, "Protocol": "tcp"}, {"ContainerPort": 53, "Protocol": "udp"}]}
+        "PortMappings": [{"ContainerPort": 80, "HostPort": 8080, "Protocol": "tcp"}, {"ContainerPort": 53, "HostPort": 0, "Protocol": "udp"}]}
 
 
 def test_aws_logs_driver_creates_a_log_group_and_the_execution_role(tmp_path: Path) -> None:
@@ -106,3 +106,20 @@ def test_ecs_task_target_on_owned_cluster_and_task(tmp_path: Path) -> None:
     assert target["EcsParameters"]["NetworkConfiguration"]["AwsVpcConfiguration"]["Subnets"] == [{"Ref": "VpcPrivateSubnet1Subnet536B997A"}]
     statements = res["TaskEventsRoleDefaultPolicyB8BDEBED"]["Properties"]["PolicyDocument"]["Statement"]
     assert [s["Action"] for s in statements] == ["ecs:RunTask", "ecs:TagResource", "iam:PassRole", "iam:PassRole"]
+
+
+def test_external_task_network_modes(tmp_path: Path) -> None:
+    _, stack = make(tmp_path)
+    for mode in (ecs.NetworkMode.BRIDGE, ecs.NetworkMode.HOST, ecs.NetworkMode.NONE):
+        task = ecs.TaskDefinition(stack, f"T{mode.name}", compatibility=ecs.Compatibility.EXTERNAL, network_mode=mode)
+        assert task.network_mode is mode
+    with pytest.raises(ValidationError, match=r"^\[S/V\] External tasks can only have Bridge, Host or None network mode, got: awsvpc$"):
+        ecs.TaskDefinition(stack, "V", compatibility=ecs.Compatibility.EXTERNAL, network_mode=ecs.NetworkMode.AWS_VPC)
+
+
+def test_nat_network_mode_is_not_rendered(tmp_path: Path) -> None:
+    app, stack = make(tmp_path)
+    task = ecs.Ec2TaskDefinition(stack, "Task", network_mode=ecs.NetworkMode.NAT)
+    task.add_container("app", image=ecs.ContainerImage.from_registry(IMAGE), memory_limit_mib=64)
+    props = resources(app, stack)["Task79114B6B"]["Properties"]
+    assert task.network_mode is ecs.NetworkMode.NAT and "NetworkMode" not in props and props["RequiresCompatibilities"] == ["EC2"]

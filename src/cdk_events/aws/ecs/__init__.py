@@ -4,7 +4,8 @@ Owned clusters (`Cluster`, with its default VPC, Container Insights and Fargate 
 and task definitions (`TaskDefinition`, `FargateTaskDefinition`, `Ec2TaskDefinition` with
 `add_container`: images from a registry or an ECR repository, port mappings, environment, health
 checks, the awslogs driver), imported clusters (`Cluster.from_cluster_attributes`) and task definitions
-(`TaskDefinition.from_task_definition_attributes`, ...), and the enums they use.
+(`TaskDefinition.from_task_definition_attributes`, ...), task placement (`PlacementStrategy`,
+`PlacementConstraint`, `CapacityProviderStrategy`), and the enums they use.
 """
 
 from typing import TYPE_CHECKING
@@ -36,10 +37,22 @@ if TYPE_CHECKING:
         Protocol,
     )
     from ._fargate_task_definition import FargateTaskDefinition
+    from ._placement import (
+        BinPackResource,
+        BuiltInAttributes,
+        CapacityProviderStrategy,
+        PlacementConstraint,
+        PlacementConstraintJson,
+        PlacementStrategy,
+        PlacementStrategyJson,
+    )
     from ._task_definition import ITaskDefinition, TaskDefinition
 
 __all__ = [
     "AwsLogDriver",
+    "BinPackResource",
+    "BuiltInAttributes",
+    "CapacityProviderStrategy",
     "CfnCluster",
     "CfnClusterCapacityProviderAssociations",
     "CfnTaskDefinition",
@@ -62,6 +75,10 @@ __all__ = [
     "LogDrivers",
     "NetworkMode",
     "OperatingSystemFamily",
+    "PlacementConstraint",
+    "PlacementConstraintJson",
+    "PlacementStrategy",
+    "PlacementStrategyJson",
     "PortMapping",
     "PropagatedTagSource",
     "Protocol",
@@ -96,6 +113,13 @@ lazy_exports(globals(), {
     "PropagatedTagSource": "._enums",
     "Protocol": "._enums",
     "FargateTaskDefinition": "._fargate_task_definition",
+    "BinPackResource": "._placement",
+    "BuiltInAttributes": "._placement",
+    "CapacityProviderStrategy": "._placement",
+    "PlacementConstraint": "._placement",
+    "PlacementConstraintJson": "._placement",
+    "PlacementStrategy": "._placement",
+    "PlacementStrategyJson": "._placement",
     "ITaskDefinition": "._task_definition",
     "TaskDefinition": "._task_definition",
 })

@@ -197,6 +197,8 @@ class ContainerDefinition(Construct):
                     and pm.host_port != pm.container_port:
                 raise construct_error(self, f"Host port ({pm.host_port}) must be left out or equal to container port "
                                             f"{pm.container_port} for network mode {mode.value}")
+            if mode is NetworkMode.BRIDGE and pm.host_port is None:
+                pm = attrs.evolve(pm, host_port=0)  # bridge mode: a dynamic host port, as the CDK sets it
             self.port_mappings.append(pm)
 
     @property

@@ -3,6 +3,7 @@ roles) and imported task definitions."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from cdk_events.core import Construct, Lazy, Names, PhysicalName, Resource, ResourceEnvironment, Token, ValidationError
@@ -17,6 +18,7 @@ from ._cfn_generated import CfnTaskDefinition
 from ._container_definition import ContainerDefinition, RuntimePlatform
 from ._container_image import ContainerImage
 from ._enums import Compatibility, NetworkMode, is_ec2_compatible, is_external_compatible, is_fargate_compatible
+from ._placement import PlacementConstraint, PlacementConstraintJson
 
 
 class ITaskDefinition(Protocol):
@@ -123,13 +125,15 @@ class TaskDefinition(Resource):
     role `TaskRole` assumed by `ecs-tasks.amazonaws.com`; `execution_role` none until a container needs one
     (an ECR image, the awslogs driver), then a new `ExecutionRole`; `cpu` and `memory_mib` (strings)
     unset, required for Fargate; `ephemeral_storage_gib` (21-200, Fargate only) and `runtime_platform`
-    (Fargate only) unset.
+    (Fargate only) unset; `placement_constraints` none (not on Fargate-compatible tasks). On EC2-compatible
+    tasks every container needs a memory value unless `memory_mib` is set.
     """
 
     def __init__(self, scope: Construct, id: str, *, compatibility: Compatibility, family: str | None = None,
                  network_mode: NetworkMode | None = None, task_role: IRole | None = None,
                  execution_role: IRole | None = None, cpu: str | None = None, memory_mib: str | None = None,
-                 ephemeral_storage_gib: int | None = None, runtime_platform: RuntimePlatform | None = None):
+                 ephemeral_storage_gib: int | None = None, runtime_platform: RuntimePlatform | None = None,
+                 placement_constraints: Sequence[PlacementConstraint] | None = None):
         super().__init__(scope, id)
         check_enum(self, "compatibility", compatibility, Compatibility)
         if compatibility is None:
@@ -150,6 +154,11 @@ class TaskDefinition(Resource):
         self.compatibility = compatibility
         self.network_mode = network_mode or (NetworkMode.AWS_VPC if self.is_fargate_compatible else NetworkMode.BRIDGE)
         self._check_props(cpu, memory_mib, ephemeral_storage_gib, platform)
+        self._memory = memory_mib
+        self._placement_constraints: list[PlacementConstraintJson] = []
+        constraints = self._placement_constraint_list(placement_constraints)
+        if constraints and self.is_fargate_compatible:
+            raise construct_error(self, "Cannot set placement constraints on tasks that run on Fargate")
         self._execution_role = execution_role
         self.task_role: IRole = task_role or iam.Role(
             self, "TaskRole", assumed_by=iam.ServicePrincipal("ecs-tasks.amazonaws.com"))
@@ -175,15 +184,39 @@ class TaskDefinition(Resource):
             requires_compatibilities=[name for name, on in (("EC2", self.is_ec2_compatible),
                                                             ("FARGATE", self.is_fargate_compatible),
                                                             ("EXTERNAL", self.is_external_compatible)) if on],
-            network_mode=self.network_mode.value,
+            network_mode=self.network_mode.value if self.network_mode is not NetworkMode.NAT else None,
+            placement_constraints=Lazy.any(
+                lambda: ([c._to_cloudformation_value() for c in self._placement_constraints]
+                         if not self.is_fargate_compatible else None),
+                omit_empty_array=True),
             cpu=cpu,
             memory=memory_mib,
             ephemeral_storage={"SizeInGiB": ephemeral_storage_gib} if ephemeral_storage_gib else None,
             runtime_platform=platform_json,
         )
         self._resource = resource
+        for constraint in constraints:
+            self.add_placement_constraint(constraint)
         self.task_definition_arn: str = resource.ref
         self.node.add_validation(_TaskDefinitionValidation(self))
+
+    def _placement_constraint_list(self, value: Sequence[PlacementConstraint] | None) -> list[PlacementConstraint]:
+        if value is None:
+            return []
+        if isinstance(value, (str, Mapping)) or not isinstance(value, Sequence) or not all(
+                isinstance(item, PlacementConstraint) for item in value):
+            raise construct_error(self, f"'placement_constraints' must be a list of ecs.PlacementConstraint (e.g. "
+                                        f"[ecs.PlacementConstraint.member_of('attribute:ecs.instance-type =~ t3.*')]), "
+                                        f"got {value!r}")
+        return list(value)
+
+    def add_placement_constraint(self, constraint: PlacementConstraint) -> None:
+        """Add a placement constraint to the task definition (not on Fargate-compatible tasks)."""
+        if not isinstance(constraint, PlacementConstraint):
+            raise construct_error(self, f"'constraint' must be an ecs.PlacementConstraint, got {constraint!r}")
+        if self.is_fargate_compatible:
+            raise construct_error(self, "Cannot set placement constraints on tasks that run on Fargate")
+        self._placement_constraints.extend(constraint.to_json())
 
     def _render_containers(self) -> Any:
         return render_list([c.render_container_definition() for c in self.containers],
@@ -197,8 +230,9 @@ class TaskDefinition(Resource):
         if self.is_fargate_compatible and (not cpu or not memory):
             raise construct_error(self, f"Fargate-compatible tasks require both CPU ({cpu}) and memory ({memory}) "
                                         "specifications")
-        if self.is_external_compatible and self.network_mode is not NetworkMode.BRIDGE:
-            raise construct_error(self, f"External tasks can only have Bridge network mode, got: "
+        if self.is_external_compatible and self.network_mode not in (NetworkMode.BRIDGE, NetworkMode.HOST,
+                                                                      NetworkMode.NONE):
+            raise construct_error(self, f"External tasks can only have Bridge, Host or None network mode, got: "
                                         f"{self.network_mode.value}")
         if not self.is_fargate_compatible and platform is not None:
             raise construct_error(self, "Cannot specify runtimePlatform in non-Fargate compatible tasks")
@@ -278,7 +312,7 @@ class TaskDefinition(Resource):
 
 
 class _TaskDefinitionValidation:
-    """EC2-compatible tasks need a memory value on every container."""
+    """EC2-compatible tasks without a task-level memory need a memory value on every container."""
 
     def __init__(self, task_definition: TaskDefinition):
         self.task_definition = task_definition
@@ -286,7 +320,7 @@ class _TaskDefinitionValidation:
     def validate(self) -> list[str]:
         """The problems found (empty when none)."""
         task = self.task_definition
-        if not task.is_ec2_compatible:
+        if not task.is_ec2_compatible or task._memory:
             return []
         return [f"ECS Container {c.container_name} must have at least one of 'memoryLimitMiB' or "
                 "'memoryReservationMiB' specified" for c in task.containers if not c.memory_limit_specified]

@@ -22,7 +22,7 @@ from . import _operands as ops
 from ._errors import LocalEngineError
 from ._flatten import Leaf, Membership, PathExtractor, consistent, merge
 from ._json import deep_recursion
-from ._limits import MAX_EVENT_SIZE, PATTERN_SIZE_QUOTA, check_event, check_pattern_size
+from ._limits import MAX_EVENT_DEPTH, MAX_EVENT_SIZE, PATTERN_SIZE_QUOTA, check_event, check_pattern_size
 from ._numbers import NumberText, number_key, parse_float
 from ._operands import Operand
 from ._pattern import CompiledPattern, compile_pattern
@@ -356,7 +356,11 @@ class Matcher:
             except (StopIteration, ValueError, RecursionError):
                 parsed = None
             else:
-                if len(event) > _SMALL_TEXT and type(parsed) is dict:
+                # the scanner's own depth limit depends on the Python version (3.12 raised it): text that
+                # may be too large or nest too deep is measured (each level takes two characters at least,
+                # and counting brackets is cheap)
+                if type(parsed) is dict and (len(event) > _SMALL_TEXT or (
+                        len(event) > 2 * MAX_EVENT_DEPTH and event.count("{") + event.count("[") > MAX_EVENT_DEPTH)):
                     check_event(parsed)
         if type(parsed) is not dict:
             parsed = parse_event(event)

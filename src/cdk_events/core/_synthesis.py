@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
-import os
-import time
 from typing import TYPE_CHECKING, Any, cast
 
+from . import _assembly
 from ._annotations import ERROR, INFO, WARNING
 from ._assembly import CloudAssembly, CloudFormationStackArtifact
 from ._cfn_element import CfnElement
@@ -28,7 +26,6 @@ if TYPE_CHECKING:
 RESOURCE_LIMIT_CONTEXT = "@aws-cdk/core:stackResourceLimit"
 VALIDATE_TEMPLATES_CONTEXT = "@aws-cdk/core:validateAgainstDefaultRules"
 _MESSAGE_LEVELS = {WARNING: "warning", ERROR: "error", INFO: "info"}
-_OWN_FILES = (".template.json", ".assets.json", ".metadata.json")
 # files with fewer resources (or metadata entries) are written by the Python writer: for them the C writer
 # does not repay its import (a few milliseconds, once)
 _C_WRITER_MIN_ITEMS = 25
@@ -244,61 +241,6 @@ def _synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Clou
 
 
 def write_assembly(outdir: str, files: dict[str, str], assets: dict[str, StagingRequest] | None = None) -> None:
-    """Write `files` next to `outdir`, then move them in; stale files of an earlier assembly go.
-
-    `assets` (file assets, by staged name) are copied into the staging folder too and moved in with the
-    files; one already in `outdir` (same name, so same fingerprint) is not copied again.
-
-    Files of an earlier assembly are first moved aside (into the staging folder, deleted with it) and
-    the new ones renamed into free names: renaming over an existing file makes file systems such as
-    ext4 flush the new file to disk first, which costs more than the whole write."""
-    outdir = os.path.abspath(outdir)
-    parent = os.path.dirname(outdir)
-    os.makedirs(outdir, exist_ok=True)
-    # the staging folder must be on the output folder's file system (files are renamed, not copied):
-    # next to it, or inside it when the output folder is a mount point (a container volume, say)
-    base = parent if _same_device(parent, outdir) else outdir
-    staging = os.path.join(base, f".cdk-events-staging-{os.getpid()}-{time.time_ns()}")
-    previous = os.path.join(staging, ".previous")
-    os.makedirs(previous)
-    try:
-        for name, text in files.items():
-            with open(os.path.join(staging, name), "w", encoding="utf-8") as file:
-                file.write(text)
-        new_assets = [name for name in assets or () if not os.path.lexists(os.path.join(outdir, name))]
-        if new_assets:
-            from ._assets import copy_asset  # only apps with file assets load the asset module
-
-            for name in new_assets:
-                assert assets is not None
-                copy_asset(assets[name], os.path.join(staging, name))
-        stale = [entry.name for entry in os.scandir(outdir) if entry.is_file() and entry.name not in files and (
-            entry.name in ("manifest.json", "tree.json", "cdk.out") or entry.name.endswith(_OWN_FILES))]
-        for name in files:
-            target = os.path.join(outdir, name)
-            with contextlib.suppress(FileNotFoundError):
-                os.rename(target, os.path.join(previous, name))
-            os.rename(os.path.join(staging, name), target)
-        for name in new_assets:
-            os.rename(os.path.join(staging, name), os.path.join(outdir, name))
-        for name in stale:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(os.path.join(outdir, name))
-    finally:
-        _remove_tree(staging)
-
-
-def _same_device(a: str, b: str) -> bool:
-    return os.stat(a).st_dev == os.stat(b).st_dev
-
-
-def _remove_tree(directory: str) -> None:
-    """Delete a staging folder (files and the `.previous` folder), ignoring what is already gone."""
-    with contextlib.suppress(OSError):
-        for entry in os.scandir(directory):
-            if entry.is_dir(follow_symlinks=False):
-                _remove_tree(entry.path)
-            else:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-        os.rmdir(directory)
+    """Make `outdir` hold the assembly `files` and the file `assets` (by staged name), replacing the one it
+    held in one step: the previous assembly or the new one, never a mix (see `_assembly.write_assembly`)."""
+    _assembly.write_assembly(outdir, files, assets)

@@ -72,7 +72,7 @@ def _runtime_imports(path: Path, package: str) -> set[str]:
             target = node.module or ""
         if not target.startswith("cdk_events"):
             continue
-        names = [f"{target}.{a.name}" for a in node.names] if not node.module or node.level and not node.module \
+        names = [f"{target}.{a.name}" for a in node.names] if not node.module or (node.level and not node.module) \
             else [target]
         found.update(names)
     return found
@@ -99,7 +99,7 @@ def test_no_module_imports_itself_back_at_run_time() -> None:
         package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
         targets = {t if t in modules else t.rsplit(".", 1)[0] for t in _runtime_imports(path, package)}
         # a package's __init__ that only re-exports lazily is not a real edge to its modules
-        edges[name] = {t for t in targets if t in modules and t != name and not modules[t].name == "__init__.py"}
+        edges[name] = {t for t in targets if t in modules and t != name and modules[t].name != "__init__.py"}
     cycles = [c for c in _strongly_connected(edges) if frozenset(c) not in ALLOWED_CYCLES]
     assert not cycles, "modules that import each other at run time: " + "; ".join(" <-> ".join(sorted(c))
                                                                                for c in cycles)

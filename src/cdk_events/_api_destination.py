@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from ._connection import IConnection
 from ._http_method import HttpMethod
 from .core import Arn, ArnFormat, Construct, Resource, ValidationError
+from .core._checked import Name, Text
 from .core._errors import construct_error
 from .core._token import is_unresolved
 
@@ -21,6 +22,11 @@ class IApiDestination(Protocol):
 
 class ApiDestination(Resource):
     """An API destination (mirrors `aws_cdk.aws_events.ApiDestination`); `http_method` defaults to POST."""
+
+    # EventBridge's limits (checked with the arguments, core._checked)
+    _CHECKS: ClassVar[dict[str, Any]] = {
+        "api_destination_name": Name(64, r"[\.\-_A-Za-z0-9]+"), "description": Text(512),
+        "endpoint": Name(2048, r"https://\S+", what=" (an HTTPS URL)")}
 
     def __init__(self, scope: Construct, id: str, *, connection: IConnection, endpoint: str,
                  http_method: HttpMethod | None = None, rate_limit_per_second: int | None = None,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ._event_pattern import EventPattern, pattern_object, render_event_pattern
 from .core import Construct, Duration, Resource
+from .core._checked import Name, Text
 
 if TYPE_CHECKING:
     from ._event_bus_ref import IEventBus
@@ -18,6 +19,9 @@ class Archive(Resource):
 
     `retention` defaults to indefinitely (`RetentionDays: 0`); `kms_key` defaults to an AWS-owned key.
     """
+
+    # EventBridge's limits (checked with the arguments, core._checked)
+    _CHECKS: ClassVar[dict[str, Any]] = {"archive_name": Name(48, r"[\.\-_A-Za-z0-9]+"), "description": Text(512)}
 
     def __init__(self, scope: Construct, id: str, *, source_event_bus: IEventBus,
                  event_pattern: EventPattern | Mapping[str, Any],

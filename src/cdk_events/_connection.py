@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from .core import ArnFormat, Construct, Resource, SecretValue, Stack, ValidationError
+from .core._checked import Name, Text
 from .core._errors import construct_error
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ def _render_parameters(params: Mapping[str, HttpParameter] | None) -> list[dict[
 
 class Authorization:
     """How a connection authorizes (API key, basic, or OAuth client credentials)."""
+
+    _EXAMPLE: ClassVar[str] = "Authorization.api_key(...), .basic(...) or .oauth(...)"
 
     def __init__(self, authorization_type: str, auth_parameters: dict[str, Any]):
         self.authorization_type = authorization_type
@@ -98,6 +101,10 @@ class IConnection(Protocol):
 
 class Connection(Resource):
     """An EventBridge connection (mirrors `aws_cdk.aws_events.Connection`)."""
+
+    # EventBridge's limits (checked with the arguments, core._checked)
+    _CHECKS: ClassVar[dict[str, Any]] = {"connection_name": Name(64, r"[\.\-_A-Za-z0-9]+"),
+                                         "description": Text(512)}
 
     def __init__(self, scope: Construct, id: str, *, authorization: Authorization,
                  connection_name: str | None = None, description: str | None = None,

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from .aws.kms import IKey
     from .aws.sqs import IQueue
 
-_BUS_NAME = re.compile(r"^[\/\.\-_A-Za-z0-9]{1,256}$")
-_SOURCE_NAME = re.compile(r"^aws\.partner(\/[\.\-_A-Za-z0-9]+){2,}$")
+_BUS_NAME = re.compile(r"^[\/\.\-_A-Za-z0-9]{1,256}\Z")
+_SOURCE_NAME = re.compile(r"^aws\.partner(\/[\.\-_A-Za-z0-9]+){2,}\Z")
 REQUIRE_SID_FLAG = "@aws-cdk/aws-events:requireEventBusPolicySid"
 
 

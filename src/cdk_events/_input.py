@@ -13,7 +13,7 @@ from .core import IResolvable, IResolveContext, Lazy, Stack, ValidationError
 from .core._errors import construct_error
 from .core._json import compact_json, js_stringify
 from .core._resolve import DefaultTokenResolver, ResolveContext, ValueKinds, _PostProcessorSlot, resolve
-from .core._token import TOKEN_MAP
+from .core._token import TOKEN_MAP, is_unresolved
 
 if TYPE_CHECKING:
     from .core import Construct
@@ -124,7 +124,22 @@ class _LiteralInput(RuleTargetInput):
         self.props = props
 
     def bind(self, rule: Construct) -> RuleTargetInputProperties:
-        return self.props
+        return _within_limits(rule, self.props)
+
+
+# EventBridge's limits on a target's input (characters)
+_INPUT_LIMITS = (("input", "Input", 8192), ("input_template", "InputTemplate", 8192),
+                 ("input_path", "InputPath", 256))
+
+
+def _within_limits(rule: Construct, props: RuleTargetInputProperties) -> RuleTargetInputProperties:
+    """`props`, if its literal texts are within EventBridge's limits."""
+    for field, name, limit in _INPUT_LIMITS:
+        text = getattr(props, field)
+        if isinstance(text, str) and len(text) > limit and not is_unresolved(text):
+            raise construct_error(rule, f"the target's {name} is {len(text):,} characters long; EventBridge allows "
+                                        f"at most {limit:,}: {text[:60]!r}...")
+    return props
 
 
 class _FieldReplacer(DefaultTokenResolver):
@@ -184,8 +199,9 @@ class _FieldAwareInput(RuleTargetInput):
         elif keys and self.input_type is InputType.OBJECT:
             rendered = _unquote(rendered, keys)
         if not keys:
-            return RuleTargetInputProperties(input=rendered)
-        return RuleTargetInputProperties(input_template=rendered, input_paths_map=dict(replacer.paths_map))
+            return _within_limits(rule, RuleTargetInputProperties(input=rendered))
+        return _within_limits(rule, RuleTargetInputProperties(input_template=rendered,
+                                                              input_paths_map=dict(replacer.paths_map)))
 
     def _rendering_token(self, rule: Construct, resolved: Any, keys: list[str]) -> str:
         stack = Stack.of(rule)

@@ -11,7 +11,7 @@ from .core import IResolvable, IResolveContext, ResolutionTypeHint, ValidationEr
 from .core._json import JSON_NULL, js_stringify
 from .core._token import TOKEN_MAP
 
-_IPV4 = re.compile(r"^(\d{1,3}\.){3}\d{1,3}(/([0-9]|[1-2][0-9]|3[0-2]))?$", re.IGNORECASE | re.MULTILINE)
+_IPV4 = re.compile(r"^(\d{1,3}\.){3}\d{1,3}(/([0-9]|[1-2][0-9]|3[0-2]))?\Z", re.IGNORECASE)
 _IPV6_PATTERN = (
     r"^s*((([0-9A-Fa-f]{1,4}:){7}([0-9A-Fa-f]{1,4}|:))|(([0-9A-Fa-f]{1,4}:){6}(:[0-9A-Fa-f]{1,4}|((25[0-5]|2[0-4]d|1dd|"
     r"[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3})|:))|(([0-9A-Fa-f]{1,4}:){5}(((:[0-9A-Fa-f]{1,4}){1,2})|:((25[0-5]|"
@@ -22,7 +22,7 @@ _IPV6_PATTERN = (
     r"1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(([0-9A-Fa-f]{1,4}:){1}(((:[0-9A-Fa-f]{1,4}){1,6})|((:"
     r"[0-9A-Fa-f]{1,4}){0,4}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:))|(:(((:[0-9A-Fa-f]"
     r"{1,4}){1,7})|((:[0-9A-Fa-f]{1,4}){0,5}:((25[0-5]|2[0-4]d|1dd|[1-9]?d)(.(25[0-5]|2[0-4]d|1dd|[1-9]?d)){3}))|:)))"
-    r"(%.+)?s*(\/([0-9]|[1-9][0-9]|1[0-1][0-9]|12[0-8]))?$"
+    r"(%.+)?s*(\/([0-9]|[1-9][0-9]|1[0-1][0-9]|12[0-8]))?\Z"
 )
 
 
@@ -30,7 +30,7 @@ _IPV6_PATTERN = (
 @functools.cache
 def _ipv6() -> re.Pattern[str]:
     """The CDK's IPv6 check, compiled on first use (it is large)."""
-    return re.compile(_IPV6_PATTERN, re.IGNORECASE | re.MULTILINE)
+    return re.compile(_IPV6_PATTERN, re.IGNORECASE)
 
 
 def _is_number(value: Any) -> bool:

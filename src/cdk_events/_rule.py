@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from ._cfn_generated import CfnRule
 from ._cross_env import cross_env_target
@@ -26,7 +26,6 @@ from .core import (
 )
 from .core._annotations import Annotations
 from .core._cfn_runtime import render_struct
-from .core._checked import MANUAL
 from .core._errors import construct_error
 from .core._json import JSON_NULL
 from .core._resolve import resolve
@@ -148,9 +147,6 @@ class Rule(Resource):
     Give it an `event_pattern` or a `schedule` (not both with a custom `event_bus`), and up to five
     `targets`. `enabled` defaults to True; `rule_name` defaults to a name CloudFormation generates.
     """
-
-    # the argument checks (core._checked) leave `targets` to `add_target`, which says how to wrap a resource
-    _CHECKS: ClassVar[dict[str, Any]] = {"targets": MANUAL, "target": MANUAL}
 
     def __init__(
         self,
@@ -410,7 +406,11 @@ class MirrorRule(Rule):
 
 # Reasons that AWS's open-source event-ruler gives but that were not observed at AWS itself: a warning,
 # not an error (the CDK synthesizes such patterns, e.g. `Match.interval(5, 5)`).
-_RULER_ONLY_REASONS = ("Bottom must be less than top",)
+_RULER_ONLY_REASONS = (
+    "Bottom must be less than top",
+    "Cannot compare number",  # event-ruler refuses imprecise number literals; AWS was not seen to
+    "more than the event pattern size quota",  # the account's quota (2,048 by default) can be raised to 4,096
+)
 
 
 class _DeployTimeValue(Exception):

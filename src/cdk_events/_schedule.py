@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from .core import Annotations, Construct, Duration, ValidationError
 from .core._token import is_unresolved
@@ -29,6 +29,8 @@ def _maybe_rate(interval: float, singular: str) -> str | None:
 
 class Schedule:
     """A schedule expression for a rule (mirrors `aws_cdk.aws_events.Schedule`)."""
+
+    _EXAMPLE: ClassVar[str] = "Schedule.rate(...), Schedule.cron(...) or Schedule.expression(...)"
 
     def __init__(self, expression_string: str, *, warn_minute: bool = False):
         self.expression_string = expression_string

@@ -135,8 +135,8 @@ def test_a_string_field_must_be_a_list(env):
 
 def test_a_number_field_must_be_a_list(env):
     stack = Stack(env.app(), "S")
-    with pytest.raises(ValidationError, match=r"^\[S/Rule\] event_pattern: EventPattern: 'detail' must be a dict, "
-                                              r"got 5$"):
+    with pytest.raises(ValidationError, match=r"^\[S/Rule\] event_pattern: Invalid event pattern field "
+                                              r"\{ detail: 5 \}\. All fields must be arrays$"):
         Rule(stack, "Rule", event_pattern={"detail": 5})
 
 

@@ -9,6 +9,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import attrs
 
+from ._checked import UnscopedArgumentTypeError, abridged
 from ._errors import ValidationError
 
 PATH_SEP = "/"
@@ -156,7 +157,10 @@ class Node:
 
     def try_find_child(self, id: str) -> Construct | None:
         """The direct child with this id, or None."""
-        return self._children.get(id.replace(PATH_SEP, "--"))
+        try:
+            return self._children.get(id.replace(PATH_SEP, "--"))
+        except AttributeError:  # (not wrapped by the argument checks: it is called for every construct)
+            raise UnscopedArgumentTypeError(f"Node.try_find_child: 'id' must be a string, got {abridged(id)}") from None
 
     def find_child(self, id: str) -> Construct:
         """The direct child with this id; raises if there is none."""
@@ -253,6 +257,8 @@ class Node:
     def try_get_context(self, key: str) -> Any:
         """The context value for `key` from this construct up to the root, or None."""
         node: Node | None = self
+        if not isinstance(key, str):  # (not wrapped by the argument checks: it is called for every rule)
+            raise UnscopedArgumentTypeError(f"Node.try_get_context: 'key' must be a string, got {abridged(key)}")
         while node is not None:
             if key in node._context:
                 return node._context[key]
@@ -338,10 +344,17 @@ class Construct:
         if scope is not None and not isinstance(scope, Construct):
             raise ValidationError(
                 f"{type(self).__name__}: 'scope' must be a Construct (an App, a Stack or a construct), "
-                f"got {type(scope).__name__}: {scope!r}"
+                f"got {type(scope).__name__}: {abridged(scope)}"
             )
         if not isinstance(id, str):
-            raise ValidationError(f"{type(self).__name__}: 'id' must be a string, got {type(id).__name__}: {id!r}")
+            raise ValidationError(f"{type(self).__name__}: 'id' must be a string, got {type(id).__name__}: "
+                                  f"{abridged(id)}")
+        if not id.isascii():  # (not wrapped by the argument checks: every construct is built here)
+            try:
+                id.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValidationError(f"{type(self).__name__}: 'id' must be a string UTF-8 can write (no lone "
+                                      f"surrogate), got {abridged(id)}") from None
         self._node = Node(self, scope, id)
 
     @property

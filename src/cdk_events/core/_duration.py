@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 from ._errors import ValidationError
 from ._token import TOKEN_MAP, is_unresolved
@@ -72,6 +72,7 @@ class Duration:
     """A length of time (mirrors `aws_cdk.Duration`). Build it with `Duration.minutes(5)` etc."""
 
     __slots__ = ("_amount", "_unit")
+    _EXAMPLE: ClassVar[str] = "e.g. Duration.minutes(5)"  # shown by the argument checks
 
     def __init__(self, amount: float, unit: TimeUnit):
         if not is_unresolved(amount) and amount < 0:

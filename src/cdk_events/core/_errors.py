@@ -42,6 +42,15 @@ class UnscopedValidationError(ValidationError):
     """A value is not valid, found before it was attached to a construct."""
 
 
+class ArgumentTypeError(ValidationError, TypeError):
+    """An argument of the wrong type (the checked boundary, `_checked`): a `ValidationError`, and a
+    `TypeError` as jsii raises."""
+
+
+class UnscopedArgumentTypeError(ArgumentTypeError, UnscopedValidationError):
+    """An argument of the wrong type given to a call outside the construct tree (`Duration.minutes`)."""
+
+
 def construct_error(scope: _InTree, message: str) -> ValidationError:
     """A `ValidationError` whose message starts with the construct path, as synth validation does."""
     return ValidationError(f"[{scope.node.path}] {message}")

@@ -80,6 +80,8 @@ class Fn:
     @staticmethod
     def split(delimiter: str, source: str, assumed_length: int | None = None) -> list[str]:
         """`Fn::Split`; a literal `source` is split right away."""
+        if delimiter == "":
+            raise ValidationError("Fn.split: 'delimiter' must not be empty")
         if not is_unresolved(source):
             return source.split(delimiter)
         if is_unresolved(delimiter):

@@ -6,6 +6,7 @@ import builtins
 from collections.abc import Callable
 from typing import Any
 
+from ._checked import UnscopedArgumentTypeError, abridged
 from ._token import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
 
 Producer = Callable[..., Any] | Any
@@ -37,7 +38,8 @@ def _producer_function(producer: Producer) -> tuple[Callable[..., Any], bool]:
     produce = getattr(producer, "produce", None)
     fn: Callable[..., Any] = produce if callable(produce) else producer
     if not callable(fn):
-        raise TypeError(f"Lazy: expected a callable or an object with produce(), got {producer!r}")
+        raise UnscopedArgumentTypeError(
+            f"Lazy: expected a callable or an object with produce(), got {abridged(producer)}")
     return fn, _takes_context(fn)
 
 

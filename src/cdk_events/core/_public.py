@@ -6,7 +6,11 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib
+import os
+from types import ModuleType
 from typing import Any
+
+from ._checked import checked
 
 
 def set_public_module(namespace: dict[str, Any]) -> None:
@@ -16,10 +20,27 @@ def set_public_module(namespace: dict[str, Any]) -> None:
         _claim(namespace.get(name), package)  # a name loaded on first use (lazy_exports) is claimed then
 
 
+# The packages whose public classes check their arguments (`_checked.checked`): the events modules, the
+# core, the services and the targets (which check their props when a rule binds them: the checks' errors
+# wait for that, `defer_to_bind`).
+_CHECKED_PACKAGES = ("cdk_events", "cdk_events.core", "cdk_events.targets")
+
+
+# `CDK_EVENTS_UNCHECKED=1` leaves the arguments unchecked (to measure what the checks cost)
+_CHECKING = os.environ.get("CDK_EVENTS_UNCHECKED", "") in ("", "0")
+
+
+def _checks_arguments(package: str) -> bool:
+    return _CHECKING and (package in _CHECKED_PACKAGES or package.startswith("cdk_events.aws."))
+
+
 def _claim(value: Any, package: str) -> None:
-    """Make a value defined in one of `package`'s private modules report `package` as its module."""
+    """Make a value defined in one of `package`'s private modules report `package` as its module (and, in
+    the checked packages, check the arguments of its public methods)."""
     module = getattr(value, "__module__", None)
     if isinstance(module, str) and module.startswith(package + "."):
+        if isinstance(value, type) and _checks_arguments(package):
+            checked(value, defer_to_bind=package == "cdk_events.targets")
         with contextlib.suppress(AttributeError, TypeError):
             value.__module__ = package
 
@@ -50,7 +71,19 @@ def lazy_exports(namespace: dict[str, Any], exports: dict[str, str]) -> None:
         return value
 
     def __dir__() -> list[str]:
-        return sorted(set(namespace) | set(exports))
+        return public_names(namespace)
 
     namespace["__getattr__"] = __getattr__
     namespace["__dir__"] = __dir__
+
+
+def public_names(namespace: dict[str, Any]) -> list[str]:
+    """What `dir()` of a public package lists: its `__all__`, its dunder names and its public subpackages
+    (`cdk_events.targets`) once imported; not the helpers its `__init__` uses (`TYPE_CHECKING`,
+    `lazy_exports`, `annotations`) nor its private modules."""
+    package = namespace["__name__"]
+    names = set(namespace.get("__all__", ()))
+    names.update(name for name in namespace if name.startswith("__") and name.endswith("__"))
+    names.update(name for name, value in namespace.items() if not name.startswith("_")
+                 and isinstance(value, ModuleType) and value.__name__ == f"{package}.{name}")
+    return sorted(names)

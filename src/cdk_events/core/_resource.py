@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     pass
 
 
-_ARN_ACCOUNT = re.compile(r"^(\d{12}|\*|aws)?$")
+_ARN_ACCOUNT = re.compile(r"^(\d{12}|\*|aws)?\Z")
 VALIDATE_ACCOUNT_IDS = "@cdk-events/core:validateAccountIds"
 
 
@@ -103,6 +103,9 @@ class Resource(Construct):
                 f"Supply at most one of 'account'/'region' ({account}/{region}) and 'environmentFromArn' "
                 f"({environment_from_arn})")
         self.stack = Stack.of(self)
+        if environment_from_arn is not None and not isinstance(environment_from_arn, str):  # (not wrapped: hot)
+            raise ValidationError(f"[{self.node.path}] 'environment_from_arn' must be an ARN (a string), got a "
+                                  f"{type(environment_from_arn).__name__}")
         parsed = format_env_from_arn(environment_from_arn) if environment_from_arn is not None else None
         if parsed is not None and not is_unresolved(parsed[0]) and not _ARN_ACCOUNT.match(parsed[0]) and \
                 self.node.try_get_context(VALIDATE_ACCOUNT_IDS) is not False:

@@ -12,6 +12,7 @@ from ._app import App
 from ._arn import Arn, ArnComponents, ArnFormat, format_arn
 from ._aws import Aws
 from ._cfn_element import CfnElement
+from ._checked import UnscopedArgumentTypeError, abridged
 from ._construct import Construct, enclosing_stack
 from ._errors import CycleError, ValidationError
 from ._json import _needs_reorder
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
     from ._synthesizer import StackSynthesizer
     from ._token import IResolvable
 
-_STACK_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
-_ACCOUNT_ID = re.compile(r"^\d{12}$")
+_STACK_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\Z")
+_ACCOUNT_ID = re.compile(r"^\d{12}\Z")
 VALIDATE_ACCOUNT_IDS = "@cdk-events/core:validateAccountIds"
 
 
@@ -130,6 +131,8 @@ class Stack(Construct):
     @staticmethod
     def of(construct: Construct) -> Stack:
         """The stack a construct belongs to."""
+        if not isinstance(construct, Construct):  # (`of` is not wrapped by the argument checks: it is hot)
+            raise UnscopedArgumentTypeError(f"Stack.of: 'construct' must be a construct, got {abridged(construct)}")
         return cast(Stack, enclosing_stack(construct))
 
     @staticmethod

@@ -3,8 +3,9 @@ through aspects, with the CDK's priorities and include/exclude rules."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from ._checked import UnscopedArgumentTypeError, abridged
 from ._construct import Construct, is_stack
 from ._js import locale_sort_key
 
@@ -29,6 +30,8 @@ class TagManager:
         # most resources are never tagged: the empty dicts are shared until the first change
         self._tags: dict[str, str] = _NO_TAGS
         self._priorities: dict[str, int] = _NO_PRIORITIES
+        if initial_tags is not None and not isinstance(initial_tags, Mapping):  # (its constructor is not wrapped)
+            raise UnscopedArgumentTypeError(f"TagManager: 'initial_tags' must be a dict, got {abridged(initial_tags)}")
         for key, value in (initial_tags or {}).items():
             self.set_tag(key, value, _EXTERNAL_TAG_PRIORITY)
 

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from ._errors import UnscopedArgumentTypeError
+
 if TYPE_CHECKING:
     from ._construct import IConstruct
 
@@ -90,7 +92,8 @@ class Intrinsic(IResolvable):
 
     def __init__(self, value: Any, *, type_hint: ResolutionTypeHint | None = None, stack_trace: bool = False):
         if callable(value) and not isinstance(value, IResolvable):
-            raise TypeError("Intrinsic: a function cannot be used as an intrinsic value, use Lazy instead")
+            raise UnscopedArgumentTypeError(  # (a TypeError too)
+                "Intrinsic: a function cannot be used as an intrinsic value, use Lazy instead")
         self.value = value
         self.type_hint = type_hint or ResolutionTypeHint.STRING
 

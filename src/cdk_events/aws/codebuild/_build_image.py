@@ -100,6 +100,7 @@ class LinuxArmBuildImage(_BuildImage):
 
     def validate(self, build_environment: BuildEnvironment) -> list[str]:
         """ARM images only support the SMALL and LARGE compute types."""
+        build_environment = _environment(build_environment)
         compute = build_environment.compute_type
         if compute is not None and compute not in (ComputeType.SMALL, ComputeType.LARGE):
             return [f"ARM images only support ComputeTypes '{ComputeType.SMALL.value}' and "
@@ -179,6 +180,7 @@ class LinuxBuildImage(_BuildImage):
 
     def validate(self, build_environment: BuildEnvironment) -> list[str]:
         """x86-64 images do not support the Lambda compute types."""
+        build_environment = _environment(build_environment)
         compute = build_environment.compute_type
         if compute is not None and is_lambda_compute_type(compute):
             return ["x86-64 images do not support Lambda compute types"]
@@ -245,6 +247,7 @@ class WindowsBuildImage(_BuildImage):
 
     def validate(self, build_environment: BuildEnvironment) -> list[str]:
         """Windows images: no privileged mode, no SMALL / XLARGE / 2XLARGE / Lambda compute; 2022 needs a fleet."""
+        build_environment = _environment(build_environment)
         errors: list[str] = []
         compute = build_environment.compute_type
         if build_environment.privileged:
@@ -286,6 +289,7 @@ class MacBuildImage(_BuildImage):
 
     def validate(self, build_environment: BuildEnvironment) -> list[str]:
         """Mac images: no Lambda compute; a fleet is required."""
+        build_environment = _environment(build_environment)
         errors: list[str] = []
         compute = build_environment.compute_type
         if compute is not None and is_lambda_compute_type(compute):
@@ -367,3 +371,19 @@ LinuxLambdaBuildImage.AMAZON_LINUX_2023_DOTNET_8 = LinuxLambdaBuildImage(
 def is_lambda_build_image(image: object) -> bool:
     """True for the Lambda images (they have no image pull credentials type)."""
     return isinstance(image, _LambdaBuildImage)
+
+
+
+def _environment(value: Any) -> Any:
+    """A `BuildEnvironment` given as a dict (as jsii converts it) read by its fields' names."""
+    if isinstance(value, Mapping):
+        return _EnvironmentView(value)
+    return value
+
+
+class _EnvironmentView:
+    def __init__(self, values: Mapping[str, Any]):
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        return self._values.get(name)

@@ -12,7 +12,7 @@ import attrs
 
 from cdk_events.core import Token, ValidationError
 
-_IPV4 = re.compile(r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$")
+_IPV4 = re.compile(r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\Z")
 MIN_MASK = 16
 MAX_MASK = 28
 

@@ -9,8 +9,8 @@ from typing import Protocol as TypingProtocol
 
 from cdk_events.core import Token, ValidationError
 
-_IPV4_CIDR = re.compile(r"^(\d{1,3}\.){3}\d{1,3}(/\d+)?$")
-_IPV6_CIDR = re.compile(r"^([\da-f]{0,4}:){2,7}([\da-f]{0,4})?(/\d+)?$", re.IGNORECASE)
+_IPV4_CIDR = re.compile(r"^(\d{1,3}\.){3}\d{1,3}(/\d+)?\Z")
+_IPV6_CIDR = re.compile(r"^([\da-f]{0,4}:){2,7}([\da-f]{0,4})?(/\d+)?\Z", re.IGNORECASE)
 
 
 @runtime_checkable

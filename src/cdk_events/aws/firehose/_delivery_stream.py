@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, CfnMapping, Construct, Node, Resource, ResourceEnvironment, Stack
-from cdk_events.core._token import is_unresolved
 
 from ...core import ValidationError
 from ...core._errors import construct_error
@@ -37,38 +36,13 @@ class IDeliveryStream(Protocol):
     def grant_put_records(self, grantee: iam.IGrantable) -> iam.Grant: ...
 
 
-class _LazyMapping(CfnMapping):
-    """A mapping written to the template only once a lookup could not be answered at synth time (the
-    CDK's `CfnMapping(lazy=True)`)."""
-
-    def __init__(self, scope: Construct, id: str, *, mapping: dict[str, dict[str, Any]]):
-        super().__init__(scope, id, mapping=mapping)
-        self._render = False
-
-    def find_in_map(self, key1: str, key2: str) -> str:
-        """The value when both keys are known here, else `Fn::FindInMap` (and the mapping is rendered)."""
-        if not is_unresolved(key1):
-            if key1 not in self.mapping:
-                raise construct_error(self, f"Mapping doesn't contain top-level key '{key1}' (the Firehose CIDR "
-                                            f"blocks are known for: {', '.join(sorted(self.mapping))})")
-            if not is_unresolved(key2):
-                if key2 not in self.mapping[key1]:
-                    raise construct_error(self, f"Mapping doesn't contain second-level key '{key2}'")
-                return str(self.mapping[key1][key2])
-        self._render = True
-        return super().find_in_map(key1, key2)
-
-    def _render_fragment(self) -> tuple[str, Any]:
-        return "Mappings", (self.mapping if self._render else None)
-
-
 def _firehose_cidr_block(scope: Construct) -> str:
     """The CIDR block Firehose connects from in the stack's region (a mapping lookup when the region is
     not known), as the CDK computes for every delivery stream's `connections`."""
     stack = Stack.of(scope)
     mapping = stack.node.try_find_child(_CIDR_MAPPING_ID)
     if not isinstance(mapping, CfnMapping):
-        mapping = _LazyMapping(stack, _CIDR_MAPPING_ID, mapping={
+        mapping = CfnMapping(stack, _CIDR_MAPPING_ID, lazy=True, mapping={
             region: {"FirehoseCidrBlock": block} for region, block in FIREHOSE_CIDR_BLOCKS.items()})
     return mapping.find_in_map(stack.region, "FirehoseCidrBlock")
 

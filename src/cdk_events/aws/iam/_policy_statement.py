@@ -23,7 +23,7 @@ from ._principals import (
     validate_condition_object,
 )
 
-_ACTION = re.compile(r"^(\*|[a-zA-Z0-9-]+:[a-zA-Z0-9*]+)$")
+_ACTION = re.compile(r"^(\*|[a-zA-Z0-9-]+:[a-zA-Z0-9*]+)\Z")
 
 
 class Effect(Enum):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ._policy_statement import PolicyStatement
 
 LITERAL_STRING_KEY = "LiteralString"
-_ACCOUNT_ID = re.compile(r"^\d{12}$")
+_ACCOUNT_ID = re.compile(r"^\d{12}\Z")
 
 # Regions that must be opted into: a service principal named for one of them keeps the region
 # (`SERVICE.REGION.amazonaws.com`) when used from a stack in another region.

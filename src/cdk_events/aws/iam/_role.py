@@ -46,8 +46,8 @@ if TYPE_CHECKING:
     pass
 
 IMPORTED_ROLE_POLICY_NAME_FLAG = "@aws-cdk/aws-iam:importedRoleStackSafeDefaultPolicyName"
-_ROLE_NAME = re.compile(r"^[\w+=,.@-]{1,64}$")
-_ROLE_PATH = re.compile(r"^(\u002F)|(\u002F[\u0021-\u007F]+\u002F)$")
+_ROLE_NAME = re.compile(r"^[\w+=,.@-]{1,64}\Z")
+_ROLE_PATH = re.compile(r"^(\u002F)|(\u002F[\u0021-\u007F]+\u002F)\Z")
 
 
 @runtime_checkable

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 REQUIRED_ALIAS_PREFIX = "alias/"
 _DISALLOWED_PREFIX = REQUIRED_ALIAS_PREFIX + "aws/"
-_ALIAS_NAME = re.compile(r"^[a-zA-Z0-9:/_-]{1,256}$")
+_ALIAS_NAME = re.compile(r"^[a-zA-Z0-9:/_-]{1,256}\Z")
 
 
 class Alias(Resource):

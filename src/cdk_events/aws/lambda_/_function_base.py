@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from cdk_events.core import (
     Annotations,
@@ -18,6 +18,7 @@ from cdk_events.core import (
     Token,
 )
 
+from ...core._checked import Name
 from ...core._errors import construct_error
 from .. import iam
 from ._cfn_generated import CfnPermission
@@ -76,6 +77,9 @@ class IFunction(Protocol):
 
 class FunctionBase(Resource):
     """What owned and imported functions share: resource-policy permissions and grants."""
+
+    # Lambda's limits on an alias name (checked with the arguments, core._checked)
+    _CHECKS: ClassVar[dict[str, Any]] = {"alias_name": Name(128, r"(?!^[0-9]+$)([a-zA-Z0-9-_]+)")}
 
     function_arn: str
     function_name: str

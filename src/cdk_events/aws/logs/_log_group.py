@@ -24,7 +24,7 @@ from .. import iam
 from ._cfn_generated import CfnLogGroup
 from ._retention import RetentionDays
 
-_NAME = re.compile(r"^[.\-_/#A-Za-z0-9]{1,512}$")
+_NAME = re.compile(r"^[.\-_/#A-Za-z0-9]{1,512}\Z")
 
 
 @runtime_checkable

@@ -32,7 +32,7 @@ from ._state_graph import StateGraph
 from ._types import IChainable, LogLevel, LogOptions, QueryLanguage, StateMachineType
 
 _ARN_SHAPE = "arn:<partition>:states:<region>:<account>:stateMachine:<name>"
-_NAME = re.compile(r"^[a-z0-9+!@.()\-=_']+$", re.IGNORECASE)
+_NAME = re.compile(r"^[a-z0-9+!@.()\-=_']+\Z", re.IGNORECASE)
 
 
 @runtime_checkable

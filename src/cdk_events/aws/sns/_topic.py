@@ -15,8 +15,8 @@ from ._topic_base import ITopic, TopicBase
 if TYPE_CHECKING:
     from ..kms import IKey
 
-_TOPIC_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,256}$")
-_FIFO_TOPIC_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,251}\.fifo$")
+_TOPIC_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,256}\Z")
+_FIFO_TOPIC_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,251}\.fifo\Z")
 
 
 class Topic(TopicBase):

@@ -30,8 +30,8 @@ from ._queue_base import IQueue, QueueBase, QueueEncryption
 if TYPE_CHECKING:
     from ..kms import IKey
 
-_QUEUE_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,80}$")
-_FIFO_QUEUE_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,75}\.fifo$")
+_QUEUE_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,80}\Z")
+_FIFO_QUEUE_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,75}\.fifo\Z")
 
 
 @attrs.frozen

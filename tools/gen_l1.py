@@ -671,9 +671,9 @@ def gen_module(path: str, type_names: list[str]) -> str:
     if "TagManager" in text:
         header.append("from cdk_events.core._tags import TagManager")
     if token_names:
-        header.append(f"from cdk_events.core._token import {', '.join(token_names)}")
+        header.append(f"from cdk_events.core._token_encoding import {', '.join(token_names)}")
     if "Token." in text:
-        header.append("from cdk_events.core._token_api import Token")
+        header.append("from cdk_events.core._token_public import Token")
     header += ["", ""]
     all_names = ", ".join(f'"{r.class_name}"' for r in resources)
     return "\n".join(header) + text.rstrip() + f"\n\n\n__all__ = [{all_names}]\n"

@@ -9,7 +9,7 @@ from ._http_method import HttpMethod
 from .core import Arn, ArnFormat, Construct, Resource, ValidationError
 from .core._checked import Name, Text
 from .core._errors import construct_error
-from .core._token import is_unresolved
+from .core._token_encoding import is_unresolved
 
 
 @runtime_checkable

@@ -13,7 +13,7 @@ from ._target import RuleTargetConfig
 from .core import Annotations, App, Construct, Environment, Names, PhysicalName, Stack
 from .core._errors import construct_error
 from .core._same_env import same_env_dimension
-from .core._token import is_unresolved
+from .core._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
     from .aws.iam import Role

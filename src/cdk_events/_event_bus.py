@@ -26,7 +26,7 @@ from .core import (
 )
 from .core._errors import construct_error
 from .core._struct import to_struct
-from .core._token import is_unresolved
+from .core._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
     from ._archive import Archive

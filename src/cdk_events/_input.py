@@ -13,7 +13,7 @@ from .core import IResolvable, IResolveContext, Lazy, Stack, ValidationError
 from .core._errors import construct_error
 from .core._json import compact_json, js_stringify
 from .core._resolve import DefaultTokenResolver, ResolveContext, ValueKinds, _PostProcessorSlot, resolve
-from .core._token import TOKEN_MAP, is_unresolved
+from .core._token_encoding import TOKEN_MAP, is_unresolved
 
 if TYPE_CHECKING:
     from .core import Construct

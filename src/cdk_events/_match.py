@@ -9,7 +9,7 @@ from typing import Any
 
 from .core import IResolvable, IResolveContext, ResolutionTypeHint, ValidationError
 from .core._json import JSON_NULL, js_stringify
-from .core._token import TOKEN_MAP
+from .core._token_encoding import TOKEN_MAP
 
 _IPV4 = re.compile(r"^(\d{1,3}\.){3}\d{1,3}(/([0-9]|[1-2][0-9]|3[0-2]))?\Z", re.IGNORECASE)
 _IPV6_PATTERN = (

@@ -30,7 +30,7 @@ from .core._errors import construct_error
 from .core._json import JSON_NULL
 from .core._resolve import resolve
 from .core._same_env import same_env_dimension
-from .core._token import is_unresolved
+from .core._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
     from ._event_bus_ref import IEventBus

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from .core import Annotations, Construct, Duration, ValidationError
-from .core._token import is_unresolved
+from .core._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
     from datetime import datetime

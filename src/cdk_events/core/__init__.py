@@ -70,14 +70,14 @@ try:
     from ._synthesizer import DefaultStackSynthesizer, StackSynthesizer
     from ._tags import Aspects, IAspect, RemoveTag, Tag, TagManager, Tags
     from ._time_zone import TimeZone
-    from ._token import (
+    from ._token_encoding import (
         Intrinsic,
         IPostProcessor,
         IResolvable,
         IResolveContext,
         ResolutionTypeHint,
     )
-    from ._token_api import Token, TokenComparison, Tokenization
+    from ._token_public import Token, TokenComparison, Tokenization
 finally:
     if _collecting:
         _gc.enable()

@@ -9,7 +9,7 @@ import attrs
 
 from ._errors import ValidationError
 from ._fn import Fn
-from ._token import is_unresolved
+from ._token_encoding import is_unresolved
 
 
 class ArnFormat(Enum):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._token import TOKEN_MAP, Intrinsic
+from ._token_encoding import TOKEN_MAP, Intrinsic
 
 
 def _pseudo(name: str) -> str:

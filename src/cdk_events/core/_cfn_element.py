@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ._construct import Construct, enclosing_stack
 from ._errors import ValidationError
 from ._removal_policy import RemovalPolicy, deletion_policy_of
-from ._token import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
+from ._token_encoding import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
 
 if TYPE_CHECKING:
     from ._stack import Stack

@@ -9,7 +9,7 @@ from ._js import js_items, js_number
 from ._json import JSON_NULL, _encode_str
 from ._lazy import LazyValue
 from ._resolve import INTRINSIC_KEY_PREFIX, is_intrinsic, minimal_join
-from ._token import TOKEN_MAP, IResolveContext, ResolutionTypeHint, resolved_type_hint
+from ._token_encoding import TOKEN_MAP, IResolveContext, ResolutionTypeHint, resolved_type_hint
 
 
 def to_json_string(obj: Any, space: int | None = None) -> str:

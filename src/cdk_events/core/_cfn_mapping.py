@@ -10,7 +10,7 @@ from ._cfn_element import CfnRefElement
 from ._construct import Construct, enclosing_stack
 from ._errors import UnscopedValidationError, construct_error
 from ._fn import Fn
-from ._token import TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
+from ._token_encoding import TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
 
 if TYPE_CHECKING:
     from ._stack import Stack

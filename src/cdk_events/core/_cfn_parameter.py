@@ -7,7 +7,7 @@ from typing import Any
 
 from ._cfn_element import CfnElement, CfnReference
 from ._construct import Construct
-from ._token import TOKEN_MAP, IResolvable, ResolutionTypeHint
+from ._token_encoding import TOKEN_MAP, IResolvable, ResolutionTypeHint
 
 
 class CfnParameter(CfnElement):

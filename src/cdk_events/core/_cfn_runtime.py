@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import attrs
 
 from ._tags import TagManager
-from ._token import IResolvable, is_unresolved
+from ._token_encoding import IResolvable, is_unresolved
 
 # The priority of tags given to an L1 directly (`externalTagPriority` in the CDK's TagManager).
 EXTERNAL_TAG_PRIORITY = 50

@@ -424,7 +424,7 @@ _UNCHECKED: dict[str, frozenset[str] | None] = {
     "cdk_events.core._tags.TagManager": frozenset({"__init__"}),
     "cdk_events.core._resolve.DefaultTokenResolver": None,
     "cdk_events.core._arn.ArnComponents": None,
-    "cdk_events.core._token.Intrinsic": None,
+    "cdk_events.core._token_encoding.Intrinsic": None,
     "cdk_events.core._lazy.Lazy": None,  # (checks its producer itself)
     "cdk_events.aws.iam._grant.Grant": frozenset({"__init__", "add_to_principal", "add_to_principal_or_resource",
                                                   "add_statement_to_resource_policy",

@@ -291,7 +291,7 @@ def _compile_class(tp: type, ctx: _Context) -> Checker:
         return _protocol_checker(tp)
     if _is_struct(tp):
         return _struct_checker(tp)
-    from ._token import IResolvable
+    from ._token_encoding import IResolvable
 
     token_ok = tp is IResolvable
 

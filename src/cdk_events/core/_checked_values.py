@@ -84,7 +84,7 @@ _MARKER = re.compile(r"[$#]\{Token\[[a-zA-Z0-9:._-]+\]\}")
 
 
 def _token_map() -> Any:
-    from ._token import TOKEN_MAP
+    from ._token_encoding import TOKEN_MAP
 
     return TOKEN_MAP
 
@@ -99,7 +99,7 @@ def _is_number_token(value: float) -> bool:
 
 @functools.cache
 def _token_module() -> Any:
-    from . import _token
+    from . import _token_encoding as _token
 
     return _token
 
@@ -272,7 +272,7 @@ def MANUAL(value: Any) -> None:
 
 
 def _is_unresolved(value: Any) -> bool:
-    from ._token import is_unresolved
+    from ._token_encoding import is_unresolved
 
     return is_unresolved(value)
 

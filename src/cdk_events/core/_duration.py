@@ -6,7 +6,7 @@ import math
 from typing import Any, ClassVar
 
 from ._errors import ValidationError
-from ._token import TOKEN_MAP, is_unresolved
+from ._token_encoding import TOKEN_MAP, is_unresolved
 
 
 class TimeUnit:

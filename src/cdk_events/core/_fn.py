@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 from ._construct import Construct, enclosing_stack
 from ._errors import ValidationError
 from ._resolve import minimal_join
-from ._token import TOKEN_MAP, Intrinsic, IResolvable, IResolveContext, ResolutionTypeHint, is_unresolved
+from ._token_encoding import TOKEN_MAP, Intrinsic, IResolvable, IResolveContext, ResolutionTypeHint, is_unresolved
 
 if TYPE_CHECKING:
     from ._stack import Stack

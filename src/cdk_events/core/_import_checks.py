@@ -9,7 +9,7 @@ from ._arn import ArnComponents, ArnFormat
 from ._construct import Construct
 from ._errors import ValidationError, construct_error
 from ._stack import Stack
-from ._token import is_unresolved
+from ._token_encoding import is_unresolved
 
 
 def require_str(scope: Construct, prop: str, value: Any, what: str) -> str:

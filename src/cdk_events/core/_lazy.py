@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._checked import UnscopedArgumentTypeError, abridged
-from ._token import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
+from ._token_encoding import TOKEN_MAP, IResolvable, IResolveContext, ResolutionTypeHint
 
 Producer = Callable[..., Any] | Any
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ._construct import is_stack
 from ._errors import ValidationError
-from ._token import is_unresolved
+from ._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
     from ._construct import Construct, Node

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from ._construct import Construct
 from ._duration import Duration
 from ._errors import construct_error
-from ._token_api import Token
+from ._token_public import Token
 
 E = TypeVar("E", bound=Enum)
 

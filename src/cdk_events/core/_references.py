@@ -18,7 +18,7 @@ from ._errors import ValidationError
 from ._fn import Fn
 from ._json import js_stringify
 from ._names import make_unique_id
-from ._token import STRING_TOKEN_RE, TOKEN_MAP, Intrinsic, IResolvable, is_unresolved
+from ._token_encoding import STRING_TOKEN_RE, TOKEN_MAP, Intrinsic, IResolvable, is_unresolved
 
 if TYPE_CHECKING:
     from ._stack import Stack

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._errors import ResolutionError
 from ._js import js_items
 from ._json import JSON_NULL, _needs_reorder
-from ._token import (
+from ._token_encoding import (
     LIST_TOKEN_RE,
     TOKEN_MAP,
     Fragments,

@@ -15,7 +15,7 @@ from ._errors import ValidationError
 from ._names import Names
 from ._removal_policy import RemovalPolicy
 from ._stack import Stack
-from ._token import TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
+from ._token_encoding import TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
 
 if TYPE_CHECKING:
     pass

@@ -3,7 +3,7 @@ decision uses (the CDK's `sameEnvDimension`)."""
 
 from __future__ import annotations
 
-from ._token_api import Token, TokenComparison
+from ._token_public import Token, TokenComparison
 
 
 def same_env_dimension(a: str, b: str, *, one_unresolved: bool = False) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._errors import ValidationError
-from ._token import TOKEN_MAP, Intrinsic, IResolveContext
+from ._token_encoding import TOKEN_MAP, Intrinsic, IResolveContext
 
 
 class SecretValue(Intrinsic):

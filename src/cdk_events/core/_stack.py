@@ -23,12 +23,12 @@ from ._resolve import resolve as _resolve_value
 from ._struct import to_struct
 from ._synthesizer import bind_synthesizer
 from ._tags import TagManager
-from ._token import is_unresolved
+from ._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
     from ._cfn_element import CfnReference
     from ._synthesizer import StackSynthesizer
-    from ._token import IResolvable
+    from ._token_encoding import IResolvable
 
 _STACK_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\Z")
 _ACCOUNT_ID = re.compile(r"^\d{12}\Z")

@@ -17,7 +17,7 @@ from ._cfn_rule import CfnRule
 from ._errors import UnscopedValidationError, ValidationError
 from ._fn import Fn
 from ._json import js_stringify
-from ._token import is_unresolved
+from ._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
     from ._assets import FileAssetLocation, FileAssetSource

@@ -25,7 +25,7 @@ from cdk_events.core import (
 )
 from cdk_events.core._errors import construct_error
 from cdk_events.core._prop_checks import check_instance, check_str
-from cdk_events.core._token import is_unresolved
+from cdk_events.core._token_encoding import is_unresolved
 
 from ._cfn_generated import CfnScheduleGroup
 

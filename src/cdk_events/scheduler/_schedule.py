@@ -15,7 +15,7 @@ from cdk_events.aws.kms import IKey
 from cdk_events.core import Arn, ArnComponents, ArnFormat, Construct, Node, Resource, ResourceEnvironment
 from cdk_events.core._errors import construct_error
 from cdk_events.core._prop_checks import check_bool, check_instance, check_str
-from cdk_events.core._token import is_unresolved
+from cdk_events.core._token_encoding import is_unresolved
 
 from ._cfn_generated import CfnSchedule
 from ._expression import ScheduleExpression, js_iso

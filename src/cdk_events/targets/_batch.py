@@ -8,7 +8,7 @@ from .._cfn_generated import CfnRule
 from .._target import RuleTargetConfig
 from ..aws import iam
 from ..core import Construct, Duration, IConstruct, Names
-from ..core._token import is_unresolved
+from ..core._token_encoding import is_unresolved
 from ._checks import check_common, describe, rule_error, rule_scope
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
 

@@ -15,7 +15,7 @@ from ..aws import ec2, ecs, iam
 from ..core import Annotations, Construct, Duration, ValidationError
 from ..core._errors import construct_error
 from ..core._struct import StructError, camel_case_keys, to_struct
-from ..core._token import is_unresolved
+from ..core._token_encoding import is_unresolved
 from ._checks import ROLE, check_common, describe, require_resource, rule_error
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
 

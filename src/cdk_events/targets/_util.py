@@ -10,7 +10,7 @@ from .._cfn_generated import CfnRule
 from ..aws import iam
 from ..core import Annotations, Construct, Duration, Names, PhysicalName, ValidationError
 from ..core._same_env import same_env_dimension
-from ..core._token import is_unresolved
+from ..core._token_encoding import is_unresolved
 from ._checks import rule_error, rule_scope
 
 if TYPE_CHECKING:

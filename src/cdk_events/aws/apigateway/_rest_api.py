@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnFormat, Construct, Node, Resource, ResourceEnvironment, Stack
-from cdk_events.core._token import is_unresolved
+from cdk_events.core._token_encoding import is_unresolved
 
 from ...core import ValidationError
 from ...core._errors import construct_error

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from cdk_events.core import Duration, UnscopedValidationError
-from cdk_events.core._token import is_unresolved
+from cdk_events.core._token_encoding import is_unresolved
 
 
 class Unit(Enum):

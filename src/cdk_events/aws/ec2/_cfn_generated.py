@@ -27,8 +27,8 @@ from cdk_events.core._cfn_runtime import (
 )
 from cdk_events.core._construct import Construct
 from cdk_events.core._tags import TagManager
-from cdk_events.core._token import IResolvable, ResolutionTypeHint
-from cdk_events.core._token_api import Token
+from cdk_events.core._token_encoding import IResolvable, ResolutionTypeHint
+from cdk_events.core._token_public import Token
 
 
 class CfnSecurityGroup(CfnResource):

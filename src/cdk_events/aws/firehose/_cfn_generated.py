@@ -17,7 +17,7 @@ from cdk_events.core._cfn_element import CfnResource
 from cdk_events.core._cfn_runtime import CfnStruct, CfnTag, drop_none, render_list, render_struct, render_tags
 from cdk_events.core._construct import Construct
 from cdk_events.core._tags import TagManager
-from cdk_events.core._token import IResolvable
+from cdk_events.core._token_encoding import IResolvable
 
 
 class CfnDeliveryStream(CfnResource):

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from cdk_events.core._cfn_element import CfnResource
 from cdk_events.core._cfn_runtime import CfnTag, render_tag_list
 from cdk_events.core._construct import Construct
-from cdk_events.core._token import IResolvable
+from cdk_events.core._token_encoding import IResolvable
 
 
 class CfnAssessmentTemplate(CfnResource):

@@ -15,7 +15,7 @@ from cdk_events.core._cfn_element import CfnResource
 from cdk_events.core._cfn_runtime import CfnStruct, CfnTag, add_external_tags, drop_none, render_struct, render_tags
 from cdk_events.core._construct import Construct
 from cdk_events.core._tags import TagManager
-from cdk_events.core._token import IResolvable
+from cdk_events.core._token_encoding import IResolvable
 
 
 class CfnStream(CfnResource):

@@ -23,7 +23,7 @@ from cdk_events.core._cfn_runtime import (
 )
 from cdk_events.core._construct import Construct
 from cdk_events.core._tags import TagManager
-from cdk_events.core._token import IResolvable
+from cdk_events.core._token_encoding import IResolvable
 
 
 class CfnStateMachine(CfnResource):

@@ -15,7 +15,7 @@ from cdk_events.core import Duration, PhysicalName, Stack, UnscopedValidationErr
 from cdk_events.core._cfn_element import CfnReference
 from cdk_events.core._resolve import DefaultTokenResolver, resolve
 from cdk_events.core._resource import _CrossEnvAttribute
-from cdk_events.core._token import IResolvable, is_unresolved
+from cdk_events.core._token_encoding import IResolvable, is_unresolved
 from cdk_events.scheduler import CfnSchedule, ISchedule, ScheduleTargetConfig, ScheduleTargetInput
 
 MAX_EVENT_AGE_SECONDS = 86_400

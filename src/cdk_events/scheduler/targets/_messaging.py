@@ -12,7 +12,7 @@ from cdk_events.aws.kinesis import IStream
 from cdk_events.aws.sqs import IQueue
 from cdk_events.core import Duration, UnscopedValidationError, ValidationError
 from cdk_events.core._errors import construct_error
-from cdk_events.core._token import is_unresolved
+from cdk_events.core._token_encoding import is_unresolved
 from cdk_events.scheduler import CfnSchedule, ISchedule, ScheduleTargetConfig, ScheduleTargetInput
 
 from ._base import ScheduleTargetBase, base_props

@@ -16,7 +16,7 @@ from cdk_events.aws.sfn import IStateMachine
 from cdk_events.aws.sns import ITopic
 from cdk_events.aws.sqs import IQueue
 from cdk_events.core import Duration, UnscopedValidationError
-from cdk_events.core._token import is_unresolved
+from cdk_events.core._token_encoding import is_unresolved
 from cdk_events.scheduler import CfnSchedule, ISchedule, ScheduleTargetConfig, ScheduleTargetInput
 
 from ._base import ScheduleTargetBase, base_props

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from cdk_events.aws import iam
 from cdk_events.aws.sqs import IQueue
 from cdk_events.core import Annotations, Aws, Duration, UnscopedValidationError
-from cdk_events.core._token import is_unresolved
+from cdk_events.core._token_encoding import is_unresolved
 from cdk_events.scheduler import ScheduleTargetInput
 from cdk_events.targets._aws_api import iam_action
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from ._construct import Construct
 from ._resolve import ITokenResolver, resolve
-from ._token import (
+from ._token_encoding import (
     STRING_TOKEN_RE,
     TOKEN_MAP,
     Fragments,
@@ -113,7 +113,7 @@ class Tokenization:
         if isinstance(x, float):
             return TOKEN_MAP.lookup_number(x)
         if isinstance(x, list) and len(x) == 1 and isinstance(x[0], str):
-            from ._token import LIST_TOKEN_RE
+            from ._token_encoding import LIST_TOKEN_RE
 
             match = LIST_TOKEN_RE.fullmatch(x[0])
             return TOKEN_MAP.lookup_string(match.group(0)) if match else None

@@ -47,7 +47,7 @@ def main() -> int:
     from cdkapi import cdk, events, sqs, targets
 
     imports = time.perf_counter() - start
-    import cdk_events.core._synthesis as synthesis
+    import cdk_events.core._app_synthesis as synthesis
     from cdk_events.core._json import js_stringify, template_text
 
     spent: Counter[str] = Counter()

@@ -218,7 +218,7 @@ def test_an_app_without_assets_loads_no_asset_code(tmp_path: Path) -> None:
     code = ("import sys\nfrom cdk_events.core import App, CfnResource, Stack\n"
             f"app = App(outdir={str(tmp_path / 'out')!r})\nCfnResource(Stack(app, 'S'), 'R', type='AWS::SNS::Topic')\n"
             "app.synth()\nprint(sorted(m for m in sys.modules if m.split('.')[-1] in "
-            "('_assets', '_fingerprint', '_ignore', '_synthesizers')))")
+            "('_assets', '_fingerprint', '_ignore', '_other_synthesizers')))")
     loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert loaded.strip() == "[]"
     assert (tmp_path / "out" / "S.template.json").exists()

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
         IgnoreMode,
         SymlinkFollowMode,
     )
-    from ._synthesizers import BootstraplessSynthesizer, CliCredentialsStackSynthesizer, LegacyStackSynthesizer
+    from ._other_synthesizers import BootstraplessSynthesizer, CliCredentialsStackSynthesizer, LegacyStackSynthesizer
 
 # Importing builds many classes (attrs generates their methods): the cyclic garbage collector would run
 # dozens of times over young objects that all stay alive. It is paused while the core loads.
@@ -45,6 +45,7 @@ try:
         MetadataEntry,
         Node,
     )
+    from ._default_synthesizer import DefaultStackSynthesizer, StackSynthesizer
     from ._duration import Duration, TimeUnit
     from ._errors import (
         CdkEventsError,
@@ -67,7 +68,6 @@ try:
     from ._resource import PhysicalName, Resource, ResourceEnvironment, generate_physical_name
     from ._secret_value import SecretValue
     from ._stack import Environment, Stack, TemplateOptions
-    from ._synthesizer import DefaultStackSynthesizer, StackSynthesizer
     from ._tags import Aspects, IAspect, RemoveTag, Tag, TagManager, Tags
     from ._time_zone import TimeZone
     from ._token_encoding import (
@@ -175,8 +175,8 @@ __all__ = [
 _ON_FIRST_USE = {
     "AssetHashType": "._assets", "AssetStaging": "._assets", "FileAssetLocation": "._assets",
     "FileAssetPackaging": "._assets", "FileAssetSource": "._assets", "IgnoreMode": "._assets",
-    "SymlinkFollowMode": "._assets", "BootstraplessSynthesizer": "._synthesizers",
-    "CliCredentialsStackSynthesizer": "._synthesizers", "LegacyStackSynthesizer": "._synthesizers",
+    "SymlinkFollowMode": "._assets", "BootstraplessSynthesizer": "._other_synthesizers",
+    "CliCredentialsStackSynthesizer": "._other_synthesizers", "LegacyStackSynthesizer": "._other_synthesizers",
 }
 set_public_module(globals())
 lazy_exports(globals(), _ON_FIRST_USE)

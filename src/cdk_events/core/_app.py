@@ -7,16 +7,16 @@ import json
 import os
 from typing import TYPE_CHECKING, Any
 
+from ._app_synthesis import synthesize
 from ._assembly import CloudAssembly
 from ._construct import Construct
 from ._errors import ValidationError
-from ._synthesis import synthesize
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from ._assets import StagingRequest
-    from ._synthesizer import StackSynthesizer
+    from ._default_synthesizer import StackSynthesizer
 
 CONTEXT_ENV = "CDK_CONTEXT_JSON"
 CONTEXT_OVERFLOW_ENVS = ("CONTEXT_OVERFLOW_LOCATION_ENV", "CDK_CONTEXT_OVERFLOW_LOCATION")

@@ -14,6 +14,7 @@ from ._aws import Aws
 from ._cfn_element import CfnElement
 from ._checked import UnscopedArgumentTypeError, abridged
 from ._construct import Construct, enclosing_stack
+from ._default_synthesizer import bind_synthesizer
 from ._errors import CycleError, ValidationError
 from ._json import _needs_reorder
 from ._names import make_unique_id, make_unique_resource_name
@@ -21,13 +22,12 @@ from ._references import export_value, reference_from
 from ._resolve import ValueKinds
 from ._resolve import resolve as _resolve_value
 from ._struct import to_struct
-from ._synthesizer import bind_synthesizer
 from ._tags import TagManager
 from ._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
     from ._cfn_element import CfnReference
-    from ._synthesizer import StackSynthesizer
+    from ._default_synthesizer import StackSynthesizer
     from ._token_encoding import IResolvable
 
 _STACK_NAME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9-]*\Z")

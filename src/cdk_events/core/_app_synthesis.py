@@ -11,10 +11,10 @@ from ._annotations import ERROR, INFO, WARNING
 from ._assembly import CloudAssembly, CloudFormationStackArtifact
 from ._cfn_element import CfnElement
 from ._construct import DEPENDENCIES_IN_TREE, Construct, is_stack
+from ._default_synthesizer import MANIFEST_VERSION
 from ._errors import ValidationError
 from ._json import _needs_reorder, js_stringify, template_text
 from ._resolve import ValueKinds, resolve
-from ._synthesizer import MANIFEST_VERSION
 from ._tags import invoke_aspects
 from ._version import VERSION
 

@@ -1,7 +1,7 @@
 """Stack synthesizers: where a stack's file assets go, what its template gets (the bootstrap-version
 parameter and rule) and what its manifest entry says (roles, template URL), as aws-cdk-lib 2.x
 writes them. `StackSynthesizer` is the base and `DefaultStackSynthesizer` the default; the others are
-in `_synthesizers.py`."""
+in `_other_synthesizers.py`."""
 
 from __future__ import annotations
 

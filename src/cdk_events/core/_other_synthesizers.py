@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ._assets import FileAssetLocation, FileAssetSource
 from ._cfn_parameter import CfnParameter
 from ._construct import Construct
-from ._errors import UnscopedValidationError
-from ._fn import Fn
-from ._synthesizer import (
+from ._default_synthesizer import (
     BOOTSTRAP_QUALIFIER_CONTEXT,
     QUALIFIER,
     AssetManifestBuilder,
@@ -20,6 +18,8 @@ from ._synthesizer import (
     StringSpecializer,
     check_no_tokens,
 )
+from ._errors import UnscopedValidationError
+from ._fn import Fn
 
 if TYPE_CHECKING:
     from ._stack import Stack

@@ -257,6 +257,12 @@ class DefaultStackSynthesizer(StackSynthesizer):
     `@aws-cdk/core:bootstrapQualifier` context); `${Qualifier}`, `${AWS::AccountId}`, `${AWS::Region}`
     and `${AWS::Partition}` placeholders are filled in."""
 
+    # set by bind() (bind_bootstrap_locations)
+    bucket_name: str
+    repository_name: str
+    bucket_prefix: str
+    docker_tag_prefix: str
+
     DEFAULT_QUALIFIER: ClassVar[str] = QUALIFIER
     DEFAULT_CLOUDFORMATION_ROLE_ARN: ClassVar[str] = (
         "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-${Qualifier}-cfn-exec-role-${AWS::AccountId}-${AWS::Region}")
@@ -322,12 +328,7 @@ class DefaultStackSynthesizer(StackSynthesizer):
         """Attach to a stack (once) and fill in every name from the stack's environment."""
         super().bind(stack)
         props = self._props
-        qualifier = props.get("qualifier") or stack.node.try_get_context(BOOTSTRAP_QUALIFIER_CONTEXT) or QUALIFIER
-        self.qualifier = qualifier
-        spec = StringSpecializer(stack, qualifier)
-        self.bucket_name = spec.specialize(props.get("file_assets_bucket_name", self.DEFAULT_FILE_ASSETS_BUCKET_NAME))
-        self.repository_name = spec.specialize(
-            props.get("image_assets_repository_name", self.DEFAULT_IMAGE_ASSETS_REPOSITORY_NAME))
+        spec = bind_bootstrap_locations(self, stack, props)
         self._deploy_role_arn = spec.specialize(props.get("deploy_role_arn", self.DEFAULT_DEPLOY_ROLE_ARN))
         self._cfn_exec_role_arn = spec.specialize(
             props.get("cloud_formation_execution_role", self.DEFAULT_CLOUDFORMATION_ROLE_ARN))
@@ -336,8 +337,6 @@ class DefaultStackSynthesizer(StackSynthesizer):
         self.image_asset_publishing_role_arn = spec.specialize(
             props.get("image_asset_publishing_role_arn", self.DEFAULT_IMAGE_ASSET_PUBLISHING_ROLE_ARN))
         self.lookup_role_arn = spec.specialize(props.get("lookup_role_arn", self.DEFAULT_LOOKUP_ROLE_ARN))
-        self.bucket_prefix = spec.specialize(props.get("bucket_prefix", self.DEFAULT_FILE_ASSET_PREFIX))
-        self.docker_tag_prefix = spec.specialize(props.get("docker_tag_prefix", self.DEFAULT_DOCKER_ASSET_PREFIX))
         self.bootstrap_stack_version_ssm_parameter = spec.qualifier_only(
             props.get("bootstrap_stack_version_ssm_parameter", self.DEFAULT_BOOTSTRAP_STACK_VERSION_SSM_PARAMETER))
 
@@ -466,6 +465,24 @@ class DefaultStackSynthesizer(StackSynthesizer):
             "lookupRole": lookup,
         }
         return self._emit_artifact(dependencies, has_metadata, options, [f"{stack.artifact_id}.assets"])
+
+
+def bind_bootstrap_locations(synthesizer: Any, stack: Stack, props: Mapping[str, Any]) -> StringSpecializer:
+    """Set `qualifier`, `bucket_name`, `repository_name`, `bucket_prefix` and `docker_tag_prefix` of a
+    synthesizer that publishes to the bootstrapped environment (the default one, the CLI-credentials one)
+    from its props, the defaults of `DefaultStackSynthesizer` filling the gaps; the specializer they used."""
+    qualifier = props.get("qualifier") or stack.node.try_get_context(BOOTSTRAP_QUALIFIER_CONTEXT) or QUALIFIER
+    synthesizer.qualifier = qualifier
+    spec = StringSpecializer(stack, qualifier)
+    defaults = DefaultStackSynthesizer
+    synthesizer.bucket_name = spec.specialize(
+        props.get("file_assets_bucket_name", defaults.DEFAULT_FILE_ASSETS_BUCKET_NAME))
+    synthesizer.repository_name = spec.specialize(
+        props.get("image_assets_repository_name", defaults.DEFAULT_IMAGE_ASSETS_REPOSITORY_NAME))
+    synthesizer.bucket_prefix = spec.specialize(props.get("bucket_prefix", defaults.DEFAULT_FILE_ASSET_PREFIX))
+    synthesizer.docker_tag_prefix = spec.specialize(
+        props.get("docker_tag_prefix", defaults.DEFAULT_DOCKER_ASSET_PREFIX))
+    return spec
 
 
 def bind_synthesizer(stack: Stack, synthesizer: StackSynthesizer | None) -> StackSynthesizer:

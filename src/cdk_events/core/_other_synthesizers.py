@@ -10,12 +10,10 @@ from ._assets import FileAssetLocation, FileAssetSource
 from ._cfn_parameter import CfnParameter
 from ._construct import Construct
 from ._default_synthesizer import (
-    BOOTSTRAP_QUALIFIER_CONTEXT,
-    QUALIFIER,
     AssetManifestBuilder,
     DefaultStackSynthesizer,
     StackSynthesizer,
-    StringSpecializer,
+    bind_bootstrap_locations,
     check_no_tokens,
 )
 from ._errors import UnscopedValidationError
@@ -67,6 +65,12 @@ class CliCredentialsStackSynthesizer(StackSynthesizer):
     (mirrors `aws_cdk.CliCredentialsStackSynthesizer`): no roles, no bootstrap-version rule. Names default
     as in `DefaultStackSynthesizer`."""
 
+    # set by bind() (bind_bootstrap_locations)
+    bucket_name: str
+    repository_name: str
+    bucket_prefix: str
+    docker_tag_prefix: str
+
     def __init__(self, *, file_assets_bucket_name: str | None = None, image_assets_repository_name: str | None = None,
                  qualifier: str | None = None, bucket_prefix: str | None = None, docker_tag_prefix: str | None = None):
         super().__init__()
@@ -90,17 +94,7 @@ class CliCredentialsStackSynthesizer(StackSynthesizer):
     def bind(self, stack: Stack) -> None:
         """Attach to a stack (once) and fill in the bucket and repository names."""
         super().bind(stack)
-        props = self._props
-        qualifier = props.get("qualifier") or stack.node.try_get_context(BOOTSTRAP_QUALIFIER_CONTEXT) or QUALIFIER
-        self.qualifier = qualifier
-        spec = StringSpecializer(stack, qualifier)
-        defaults = DefaultStackSynthesizer
-        self.bucket_name = spec.specialize(
-            props.get("file_assets_bucket_name", defaults.DEFAULT_FILE_ASSETS_BUCKET_NAME))
-        self.repository_name = spec.specialize(
-            props.get("image_assets_repository_name", defaults.DEFAULT_IMAGE_ASSETS_REPOSITORY_NAME))
-        self.bucket_prefix = spec.specialize(props.get("bucket_prefix", defaults.DEFAULT_FILE_ASSET_PREFIX))
-        self.docker_tag_prefix = spec.specialize(props.get("docker_tag_prefix", defaults.DEFAULT_DOCKER_ASSET_PREFIX))
+        bind_bootstrap_locations(self, stack, self._props)
 
     @property
     def bootstrap_qualifier(self) -> str | None:

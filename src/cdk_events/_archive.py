@@ -45,7 +45,7 @@ class Archive(Resource):
         self.archive_name: str = archive.ref
 
     def _allow_key(self, key: IKey, bus_arn: str) -> None:
-        from .aws import iam
+        from .aws import iam  # iam loads only for grants, policies and keys (most apps never need it here)
 
         principal = iam.ServicePrincipal("events.amazonaws.com")
         key.add_to_resource_policy(iam.PolicyStatement(

@@ -97,7 +97,7 @@ class _EventBusBase(Resource):
     def grant_put_events_to(self, grantee: IGrantable, sid: str | None = None) -> Grant:
         """Allow `grantee` to put events on this bus (identity policy, or the bus's resource policy for
         service and account principals when `@aws-cdk/aws-events:requireEventBusPolicySid` is on)."""
-        from .aws import iam
+        from .aws import iam  # iam loads only for grants, policies and keys (most apps never need it here)
 
         grant = iam.Grant.add_to_principal(grantee=grantee, actions=["events:PutEvents"],
                                            resource_arns=[self.event_bus_arn])
@@ -139,7 +139,7 @@ class EventBusGrants:
     def actions(self, grantee: IGrantable, actions: Sequence[str], *,
                 resource_arns: Sequence[str] | None = None) -> Grant:
         """Allow `actions` on this bus (or on `resource_arns`)."""
-        from .aws import iam
+        from .aws import iam  # iam loads only for grants, policies and keys (most apps never need it here)
 
         if isinstance(actions, str):
             actions = [actions]
@@ -184,7 +184,7 @@ class EventBus(_EventBusBase):
         self.event_source_name = source
 
     def _allow_key(self, key: IKey, name: str | None) -> None:
-        from .aws import iam
+        from .aws import iam  # iam loads only for grants, policies and keys (most apps never need it here)
 
         stack = Stack.of(self)
         bus_arn = stack.format_arn(service="events", resource="event-bus", resource_name=name)
@@ -217,7 +217,7 @@ class EventBus(_EventBusBase):
     @staticmethod
     def grant_all_put_events(grantee: IGrantable) -> Grant:
         """Allow `grantee` to put events on every bus (`Resource: *`)."""
-        from .aws import iam
+        from .aws import iam  # iam loads only for grants, policies and keys (most apps never need it here)
 
         return iam.Grant.add_to_principal(grantee=grantee, actions=["events:PutEvents"], resource_arns=["*"])
 
@@ -228,7 +228,7 @@ class EventBus(_EventBusBase):
 
     def add_to_resource_policy(self, statement: PolicyStatement) -> AddToResourcePolicyResult:
         """Add `statement` (it must have a `sid`) as an `EventBusPolicy` child; its sid becomes `cdk-<sid>`."""
-        from .aws import iam
+        from .aws import iam  # iam loads only for grants, policies and keys (most apps never need it here)
 
         if not statement.sid:
             raise construct_error(self, "Event Bus policy statements must have a sid")
@@ -275,7 +275,7 @@ class _ImportedEventBus(_EventBusBase):
         self.event_source_name = event_source_name
 
     def add_to_resource_policy(self, statement: PolicyStatement) -> AddToResourcePolicyResult:
-        from .aws import iam
+        from .aws import iam  # iam loads only for grants, policies and keys (most apps never need it here)
 
         Annotations.of(self).add_warning_v2(
             "@aws-cdk/aws-events:eventBusAddToResourcePolicy",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .core import IResolvable, IResolveContext, ResolutionTypeHint, ValidationError
+from .core._js import js_number
 from .core._json import JSON_NULL, js_stringify
 from .core._token_encoding import TOKEN_MAP
 
@@ -220,8 +221,6 @@ class Match:
     def interval(lower: float, upper: float) -> list[str]:
         """Matches numbers in `[lower, upper]`."""
         if lower > upper:
-            from .core import js_number
-
             raise ValidationError(f"Invalid interval: [{js_number(lower)}, {js_number(upper)}]")
         return Match.all_of(Match.greater_than_or_equal(lower), Match.less_than_or_equal(upper))
 

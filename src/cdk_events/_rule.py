@@ -330,7 +330,10 @@ class Rule(Resource):
         """What EventBridge would say about the pattern (patterns with deploy-time values are not checked)."""
         if pattern is None:
             return None
-        from .local import InvalidEventPatternError, validate_event_pattern
+        from .local import (  # the local engine loads only when a pattern or schedule is checked
+            InvalidEventPatternError,
+            validate_event_pattern,
+        )
 
         try:
             validate_event_pattern(pattern)  # (most patterns are plain JSON already: checked as they are)
@@ -354,7 +357,7 @@ class Rule(Resource):
 
     def matches(self, event: Any) -> bool:
         """True if `event` (a dict or JSON text) matches this rule's pattern (local engine)."""
-        from .local import test_event_pattern
+        from .local import test_event_pattern  # the local engine loads only when a pattern or schedule is checked
 
         pattern = resolve(self._render_event_pattern(), self)
         if pattern is None:

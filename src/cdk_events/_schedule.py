@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from .core import Annotations, Construct, Duration, ValidationError
+from .core._js import js_number
 from .core._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
@@ -15,8 +16,6 @@ MINUTE_WARNING_ID = "@aws-cdk/aws-events:scheduleWillRunEveryMinute"
 
 
 def _rate(interval: int | float, singular: str) -> str:
-    from .core import js_number
-
     text = js_number(interval)
     return f"rate(1 {singular})" if interval == 1 else f"rate({text} {singular}s)"
 
@@ -94,7 +93,10 @@ class Schedule:
         """Why AWS would reject this expression, or None (tokens are not checked)."""
         if is_unresolved(self.expression_string):
             return None
-        from .local import InvalidScheduleError, validate_schedule_expression
+        from .local import (  # the local engine loads only when a pattern or schedule is checked
+            InvalidScheduleError,
+            validate_schedule_expression,
+        )
 
         try:
             validate_schedule_expression(self.expression_string)
@@ -104,7 +106,7 @@ class Schedule:
 
     def next_fire_times(self, after: datetime, count: int = 1) -> list[datetime]:
         """The next `count` times (UTC) this schedule fires after `after`."""
-        from .local import next_fire_times
+        from .local import next_fire_times  # the local engine loads only when a pattern or schedule is checked
 
         if is_unresolved(self.expression_string):
             raise ValidationError(f"Cannot compute fire times of an unresolved schedule: {self.expression_string}")

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from ._construct import Construct
 from ._duration import Duration
 from ._errors import construct_error
+from ._resource import Resource
 from ._token_public import Token
 
 E = TypeVar("E", bound=Enum)
@@ -84,6 +85,4 @@ def _num(value: float) -> str:
 
 def is_owned(construct: Any) -> bool:
     """True if `construct` is a construct defined in this app (it has a `CfnResource` child)."""
-    from ._resource import Resource
-
     return isinstance(construct, Construct) and Resource.is_owned_resource(construct)

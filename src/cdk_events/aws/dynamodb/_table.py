@@ -250,7 +250,7 @@ class Table(TableBase):
                       f"(it was set to {shown})")
         if encryption is TableEncryption.CUSTOMER_MANAGED:
             if key is None:
-                from ..kms import Key
+                from ..kms import Key  # kms loads only when encryption asks for a key
 
                 key = Key(self, "Key", enable_key_rotation=True, description=(
                     f"Customer-managed key auto-created for encrypting DynamoDB table at {self.node.path}"))

@@ -249,7 +249,7 @@ class Stream(StreamBase):
         if encryption_type is StreamEncryption.MANAGED:
             return {"EncryptionType": "KMS", "KeyId": "alias/aws/kinesis"}, None
         if key is None:
-            from ..kms import Key
+            from ..kms import Key  # kms loads only when encryption asks for a key
 
             key = Key(self, "Key", description=f"Created by {self.node.path}")
         return {"EncryptionType": "KMS", "KeyId": key.key_arn}, key

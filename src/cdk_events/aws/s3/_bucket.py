@@ -284,7 +284,7 @@ class Bucket(BucketBase):
             return _encryption(CfnBucket.ServerSideEncryptionByDefaultProperty(sse_algorithm=algorithm),
                                bucket_key_enabled), None
         if key is None:
-            from ..kms import Key
+            from ..kms import Key  # kms loads only when encryption asks for a key
 
             key = Key(self, "Key", description=f"Created by {self.node.path}", enable_key_rotation=True)
         return _encryption(CfnBucket.ServerSideEncryptionByDefaultProperty(

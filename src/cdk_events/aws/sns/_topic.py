@@ -131,6 +131,6 @@ class _ImportedTopic(TopicBase):
         self.fifo = not Token.is_unresolved(self.topic_name) and self.topic_name.endswith(".fifo")
         self.content_based_deduplication = content_based_deduplication
         if key_arn is not None:
-            from ..kms import Key
+            from ..kms import Key  # kms loads only when encryption asks for a key
 
             self.master_key = Key.from_key_arn(self, "Key", key_arn)

@@ -173,7 +173,7 @@ class Queue(QueueBase):
             return None, {"kms_master_key_id": "alias/aws/sqs", "kms_data_key_reuse_period_seconds": reuse}, encryption
         if encryption is QueueEncryption.KMS:
             if key is None:
-                from ..kms import Key
+                from ..kms import Key  # kms loads only when encryption asks for a key
 
                 key = Key(self, "Key", description=f"Created by {self.node.path}")
             return key, {"kms_master_key_id": key.key_arn, "kms_data_key_reuse_period_seconds": reuse}, encryption
@@ -231,7 +231,7 @@ class _ImportedQueue(QueueBase):
         self.queue_name = name
         self.queue_url = queue_url or f"https://sqs.{parsed.region}.{stack.url_suffix}/{parsed.account}/{name}"
         if key_arn is not None:
-            from ..kms import Key
+            from ..kms import Key  # kms loads only when encryption asks for a key
 
             self.encryption_master_key = Key.from_key_arn(self, "Key", key_arn)
             self.encryption_type = QueueEncryption.KMS

@@ -4,7 +4,7 @@ rule in the target's stack."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -13,6 +13,7 @@ from ._target import RuleTargetConfig
 from .core import Annotations, App, Construct, Environment, Names, PhysicalName, Stack
 from .core._errors import construct_error
 from .core._same_env import same_env_dimension
+from .core._struct_methods import struct_methods
 from .core._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
@@ -21,7 +22,10 @@ if TYPE_CHECKING:
 UNRESOLVED_ENV_WARNING = "@aws-cdk/aws-events:ruleUnresolvedEnvironment"
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class CrossEnvTarget:
     """A target found to be in another environment: the stack its mirror rule goes to, and the bus
     target to add to the source rule (None when the rule already sends to that environment's bus)."""
@@ -37,7 +41,7 @@ def cross_env_target(rule: Construct, config: RuleTargetConfig, target_id: str,
     `wired_environments` holds the `account:region` keys the rule already sends to (updated here).
     """
     assert config.target_resource is not None
-    resource = cast(Construct, config.target_resource)  # owned and imported resources are constructs
+    resource: Construct = config.target_resource  # type: ignore[assignment]  # owned and imported ones are constructs
     target_stack = Stack.of(resource)
     env = getattr(resource, "env", None)
     target_account = (getattr(env, "account", None) or target_stack.account)

@@ -26,6 +26,7 @@ from .core import (
 )
 from .core._errors import construct_error
 from .core._struct import to_struct
+from .core._struct_methods import struct_methods
 from .core._token_encoding import is_unresolved
 
 if TYPE_CHECKING:
@@ -55,7 +56,10 @@ class Level(Enum):
     OFF = "OFF"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogConfig:
     """Logging of an event bus: `include_detail` and `level` (both optional)."""
 

@@ -11,12 +11,16 @@ import attrs
 from .core import ValidationError
 from .core._json import js_stringify
 from .core._struct import to_struct
+from .core._struct_methods import struct_methods
 
 # The CloudFormation names of EventPattern fields that differ from their Python names.
 _FIELD_NAMES = {"detail_type": "detailType"}
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EventPattern:
     """Which events a rule matches (mirrors `aws_cdk.aws_events.EventPattern`).
 

@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .core import IResolvable, IResolveContext, Lazy, Stack, ValidationError
+from .core._checked import abridged
 from .core._errors import construct_error
 from .core._json import compact_json, js_stringify
 from .core._resolve import DefaultTokenResolver, ResolveContext, ValueKinds, _PostProcessorSlot, resolve
+from .core._struct_methods import struct_methods
 from .core._token_encoding import TOKEN_MAP, is_unresolved
 
 if TYPE_CHECKING:
@@ -54,7 +56,7 @@ class EventField(IResolvable):
     def __init__(self, path: str):
         if not isinstance(path, str):
             raise ValidationError(f"EventField.from_path: 'path' must be a JSON path string like '$.detail.x', "
-                                  f"got {path!r}")
+                                  f"got {abridged(path)}")
         self.path = path
         self.display_hint = _display_hint(path)
 
@@ -81,7 +83,10 @@ class InputType(Enum):
     MULTILINE = 2
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RuleTargetInputProperties:
     """What a bound input contributes to the target: `input`, `input_path`, or a transformer."""
 
@@ -128,15 +133,16 @@ class _LiteralInput(RuleTargetInput):
 
 
 # EventBridge's limits on a target's input (characters)
-_INPUT_LIMITS = (("input", "Input", 8192), ("input_template", "InputTemplate", 8192),
-                 ("input_path", "InputPath", 256))
+_INPUT_LIMIT = 8192
+_INPUT_PATH_LIMIT = 256
 
 
 def _within_limits(rule: Construct, props: RuleTargetInputProperties) -> RuleTargetInputProperties:
     """`props`, if its literal texts are within EventBridge's limits."""
-    for field, name, limit in _INPUT_LIMITS:
-        text = getattr(props, field)
-        if isinstance(text, str) and len(text) > limit and not is_unresolved(text):
+    for text, name, limit in ((props.input, "Input", _INPUT_LIMIT),
+                              (props.input_template, "InputTemplate", _INPUT_LIMIT),
+                              (props.input_path, "InputPath", _INPUT_PATH_LIMIT)):
+        if text is not None and isinstance(text, str) and len(text) > limit and not is_unresolved(text):
             raise construct_error(rule, f"the target's {name} is {len(text):,} characters long; EventBridge allows "
                                         f"at most {limit:,}: {text[:60]!r}...")
     return props

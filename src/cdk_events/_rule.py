@@ -123,7 +123,15 @@ def _render_target(entry: CfnRule.TargetProperty | dict[str, Any]) -> dict[str, 
     if (v := entry.input_path) is not None:
         out["InputPath"] = v
     if (v := entry.input_transformer) is not None:
-        out["InputTransformer"] = render_struct(v, _InputTransformerProperty)
+        if type(v) is _InputTransformerProperty:  # (the common case, written out too)
+            transformer: dict[str, Any] = {}
+            if (paths := v.input_paths_map) is not None:
+                transformer["InputPathsMap"] = paths
+            if (template := v.input_template) is not None:
+                transformer["InputTemplate"] = template
+            out["InputTransformer"] = transformer
+        else:
+            out["InputTransformer"] = render_struct(v, _InputTransformerProperty)
     if (v := entry.kinesis_parameters) is not None:
         out["KinesisParameters"] = render_struct(v, CfnRule.KinesisParametersProperty)
     if (v := entry.redshift_data_parameters) is not None:
@@ -200,9 +208,9 @@ class Rule(Resource):
     @functools.cached_property
     def rule_arn(self) -> str:
         """The ARN of the rule (a token; in another environment, the ARN formatted from its name)."""
+        name = self.physical_name  # (the components are built only for a reference from another environment)
         return self._get_resource_arn_attribute(
-            self._resource.attr_arn,
-            ArnComponents(service="events", resource="rule", resource_name=self.physical_name))
+            self._resource.attr_arn, lambda: ArnComponents(service="events", resource="rule", resource_name=name))
 
     @functools.cached_property
     def rule_name(self) -> str:

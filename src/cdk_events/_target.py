@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import attrs
 
+from .core._struct_methods import struct_methods
+
 if TYPE_CHECKING:
     from ._cfn_generated import CfnRule
     from ._input import RuleTargetInput
@@ -15,7 +17,10 @@ if TYPE_CHECKING:
     from .core import IConstruct
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RuleTargetConfig:
     """What a target tells the rule when it is bound (mirrors `aws_cdk.aws_events.RuleTargetConfig`).
 

@@ -7,13 +7,17 @@ from typing import Any
 
 import attrs
 
+from ..core._struct_methods import struct_methods
 from ._assembly import stack_artifact
 from ._section import format_all_matches, format_section_failure, match_section
 
 __all__ = ["Annotations", "MetadataEntry", "SynthesisMessage"]
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class MetadataEntry:
     """The metadata entry of a message: ``type`` (``aws:cdk:warning``, ...), ``data``
     (the message text; warnings end with `` [ack: <id>]``) and ``trace`` (default None)."""
@@ -26,7 +30,10 @@ class MetadataEntry:
         return getattr(self, key)
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class SynthesisMessage:
     """A message attached to a construct: ``id`` (construct path), ``level``
     (``error``, ``warning`` or ``info``) and ``entry``. Readable as attributes or keys."""

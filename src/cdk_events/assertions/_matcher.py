@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..core._struct_methods import struct_methods
 from ._render import render_mismatch
 
 if TYPE_CHECKING:
@@ -41,7 +42,10 @@ class Matcher(abc.ABC):
         return f"<{type(self).__name__} {self.name}>"
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class MatchFailure:
     """One failure recorded in a :class:`MatchResult`.
 
@@ -56,7 +60,10 @@ class MatchFailure:
     cost: int | None = None
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class MatchCapture:
     """A value captured by a :class:`Capture` while matching."""
 

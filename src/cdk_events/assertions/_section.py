@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from ..core._struct_methods import struct_methods
 from ._js import js_keys, json_stringify, locale_sort_key
 from ._match import Match
 from ._matcher import Matcher, MatchResult
@@ -23,7 +24,10 @@ __all__ = [
 Section = Mapping[str, Any]
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class SectionMatch:
     """What matching a section found: the matches, or the closest failed candidates."""
 

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
         IgnoreMode,
         SymlinkFollowMode,
     )
+    from ._cfn_mapping import CfnMapping
     from ._other_synthesizers import BootstraplessSynthesizer, CliCredentialsStackSynthesizer, LegacyStackSynthesizer
+    from ._time_zone import TimeZone
 
 # Importing builds many classes (attrs generates their methods): the cyclic garbage collector would run
 # dozens of times over young objects that all stay alive. It is paused while the core loads.
@@ -31,7 +33,6 @@ try:
     from ._aws import Aws
     from ._cfn_element import CfnCondition, CfnElement, CfnRefElement, CfnReference, CfnResource, CfnResourceOptions
     from ._cfn_json import to_json_string
-    from ._cfn_mapping import CfnMapping
     from ._cfn_output import CfnOutput
     from ._cfn_parameter import CfnParameter
     from ._cfn_rule import CfnRule
@@ -69,7 +70,6 @@ try:
     from ._secret_value import SecretValue
     from ._stack import Environment, Stack, TemplateOptions
     from ._tags import Aspects, IAspect, RemoveTag, Tag, TagManager, Tags
-    from ._time_zone import TimeZone
     from ._token_encoding import (
         Intrinsic,
         IPostProcessor,
@@ -171,8 +171,10 @@ __all__ = [
     "to_json_string",
 ]
 
-# file assets and the other synthesizers load on first use: an app without them never imports them
+# file assets, the other synthesizers, mappings and time zones (their table of zones is large) load on first
+# use: an app without them never imports them
 _ON_FIRST_USE = {
+    "CfnMapping": "._cfn_mapping", "TimeZone": "._time_zone",
     "AssetHashType": "._assets", "AssetStaging": "._assets", "FileAssetLocation": "._assets",
     "FileAssetPackaging": "._assets", "FileAssetSource": "._assets", "IgnoreMode": "._assets",
     "SymlinkFollowMode": "._assets", "BootstraplessSynthesizer": "._other_synthesizers",

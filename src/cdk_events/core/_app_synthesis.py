@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from . import _assembly
 from ._annotations import ERROR, INFO, WARNING
 from ._assembly import CloudAssembly, CloudFormationStackArtifact
 from ._cfn_element import CfnElement
-from ._construct import DEPENDENCIES_IN_TREE, Construct, is_stack
+from ._construct import DEPENDENCIES_IN_TREE, Construct
 from ._default_synthesizer import MANIFEST_VERSION
 from ._errors import ValidationError
 from ._json import _needs_reorder, js_stringify, template_text
@@ -59,7 +59,8 @@ def resolve_construct_dependencies(root: Construct) -> None:
 
 
 def _stacks(app: App) -> list[Stack]:
-    return [cast("Stack", c) for c in app.node.iter_preorder() if is_stack(c)]
+    stacks: list[Stack] = [c for c in app.node.iter_preorder() if type(c)._is_stack_scope]  # type: ignore[misc]
+    return stacks
 
 
 def validate_tree(root: Construct) -> None:
@@ -139,7 +140,7 @@ def _stack_metadata(stack: Stack) -> tuple[dict[str, list[dict[str, Any]]], list
                                  "entry": {"type": entry.type, "data": data, "trace": entry.trace}})
         if entries:
             metadata["/" + node.path] = entries
-        children = [c for c in node._children.values() if not is_stack(c)]
+        children = [c for c in node._children.values() if not type(c)._is_stack_scope]
         pending.extend(reversed(children))
     return metadata, messages, strings_only
 

@@ -9,6 +9,7 @@ import attrs
 
 from ._errors import ValidationError
 from ._fn import Fn
+from ._struct_methods import struct_methods
 from ._token_encoding import is_unresolved
 
 
@@ -21,7 +22,10 @@ class ArnFormat(Enum):
     SLASH_RESOURCE_SLASH_RESOURCE_NAME = "arn:aws:service:region:account:/resource/resourceName"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ArnComponents:
     """The parts of an ARN; `partition`, `region` and `account` default to the stack's."""
 

@@ -23,6 +23,7 @@ from ._construct import Construct, enclosing_stack
 from ._errors import ValidationError, construct_error
 from ._fingerprint import fingerprint
 from ._ignore import IgnoreStrategy
+from ._struct_methods import struct_methods
 
 if TYPE_CHECKING:
     from ._app import App
@@ -68,7 +69,10 @@ class SymlinkFollowMode(Enum):
     BLOCK_EXTERNAL = "internal-only"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class FileAssetSource:
     """A file asset given to a synthesizer (mirrors `aws_cdk.FileAssetSource`): `file_name` is the path
     relative to the cloud assembly (or absolute), `source_hash` its hash."""
@@ -81,7 +85,10 @@ class FileAssetSource:
     display_name: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class FileAssetLocation:
     """Where a file asset is at deploy time (mirrors `aws_cdk.FileAssetLocation`): tokens or strings
     usable in the template."""
@@ -95,7 +102,10 @@ class FileAssetLocation:
     kms_key_arn: str | None = None
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class _Staged:
     asset_hash: str
     staged_path: str  # relative to the assembly folder, or absolute when staging is disabled
@@ -103,7 +113,10 @@ class _Staged:
     is_archive: bool
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class StagingRequest:
     """A copy the assembly writer makes: `source` (file or folder) into `<outdir>/<name>`."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ._construct import Construct, enclosing_stack
 from ._errors import ValidationError
@@ -22,7 +22,7 @@ class CfnElement(Construct):
 
     def __init__(self, scope: Construct, id: str):
         super().__init__(scope, id)
-        self.stack: Stack = cast("Stack", enclosing_stack(self))
+        self.stack: Stack = enclosing_stack(self)  # type: ignore[assignment]
         self._logical_id_override: str | None = None
         self._logical_id_locked = False
         self._allocated_id: str | None = None
@@ -125,7 +125,8 @@ class CfnReference(IResolvable):
 
     def resolve(self, context: IResolveContext) -> Any:
         """The local intrinsic, or the cross-stack value in another stack."""
-        consumer = cast("Stack", enclosing_stack(cast(Construct, context.scope)))
+        scope: Any = context.scope  # (annotations only: `cast` is a call, and this runs for every reference)
+        consumer: Stack = scope.__dict__.get("_stack_of") or enclosing_stack(scope)  # type: ignore[assignment]
         if consumer is self.target_stack:
             return self.local_value()
         replacement = self._replacements.get(id(consumer))
@@ -205,7 +206,7 @@ class CfnResource(CfnRefElement):
         self._raw_overrides: dict[str, Any] = {}
         self._depends_on: list[CfnResource] = []
         if self.node.try_get_context(PATH_METADATA_CONTEXT):
-            self.add_metadata(PATH_METADATA_KEY, self.node.path)
+            self.cfn_options.metadata = {PATH_METADATA_KEY: self.node.path}  # (what add_metadata would do)
 
     @staticmethod
     def is_cfn_resource(x: object) -> bool:

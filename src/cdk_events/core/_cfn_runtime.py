@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from ._struct_methods import struct_methods
 from ._tags import TagManager
 from ._token_encoding import IResolvable, is_unresolved
 
@@ -20,7 +21,10 @@ from ._token_encoding import IResolvable, is_unresolved
 EXTERNAL_TAG_PRIORITY = 50
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CfnTag:
     """A CloudFormation tag `{"Key": key, "Value": value}` (mirrors `aws_cdk.CfnTag`)."""
 

@@ -40,6 +40,7 @@ from ._checked_types import (
     _Context,
     _is_protocol,
     _Lazy,
+    renamed_guard,
 )
 from ._checked_values import (
     MANUAL,
@@ -52,6 +53,7 @@ from ._checked_values import (
     _Bad,
     _got,
     abridged,
+    guard_of,
 )
 from ._errors import (
     ArgumentTypeError,
@@ -183,17 +185,17 @@ def _wrap(func: Callable[..., Any], owner: type | None, label: str, skip_first: 
     calls = [0]
 
     def checked_call(*args: Any, **kwargs: Any) -> Any:
-        if _getframe(1).f_globals.get("__name__", "")[:11] == "cdk_events." and not defer:
-            return func(*args, **kwargs)  # a call from inside the library: its arguments were checked at the boundary
+        calls[0] += 1
+        if calls[0] == _FAST_AFTER:  # a function called often gets a wrapper with its own signature
+            if not state:
+                state.append(_first_call(func, owner, label, skip_first, is_init, defer))
+            _install_fast(func, owner, attribute, kind, checked_call, state[0], defer)
         if defer and not is_init and args and "_cdk_argument_error" in getattr(args[0], "__dict__", ()):
             return _deferred_bind(func, args, kwargs)
         if _getframe(1).f_globals.get("__name__", "")[:11] == "cdk_events.":
-            return func(*args, **kwargs)
+            return func(*args, **kwargs)  # a call from inside the library: its arguments were checked at the boundary
         if not state:
             state.append(_first_call(func, owner, label, skip_first, is_init, defer))
-        calls[0] += 1
-        if calls[0] == _FAST_AFTER:  # a function called often gets a wrapper with its own signature
-            _install_fast(func, owner, attribute, kind, checked_call, state[0], defer)
         return state[0](args, kwargs)
 
     checked_call.__wrapped__ = func  # type: ignore[attr-defined]
@@ -206,7 +208,9 @@ def _wrap(func: Callable[..., Any], owner: type | None, label: str, skip_first: 
     return checked_call
 
 
-_FAST_AFTER = 16  # calls from outside before a function gets its generated wrapper (generating it costs)
+# calls (from inside the library or outside) before a function gets its generated wrapper: generating one
+# costs about as much as 200 calls through the generic wrapper save
+_FAST_AFTER = 32
 
 
 def _install_fast(func: Callable[..., Any], owner: type | None, attribute: str, kind: str,
@@ -283,7 +287,8 @@ def _fast_wrapper(func: Callable[..., Any], spec: _Spec, slow: Callable[..., Any
     default) and, when one refuses its value, the generic path (`slow`) says why."""
     params = list(spec.signature.parameters.values())
     namespace: dict[str, Any] = {"__name__": "cdk_events.core._checked.<fast>", "_f": func, "_slow": slow,
-                                 "_getframe": _getframe, "_Bad": _Bad, "_deferred": _deferred_bind}
+                                 "_getframe": _getframe, "_Bad": _Bad, "_deferred": _deferred_bind,
+                                 "_type_of": type, "_isinstance": isinstance}  # (the guards' builtins)
     head: list[str] = []
     passed: list[str] = []
     positional: list[str] = []
@@ -324,6 +329,21 @@ def _fast_wrapper(func: Callable[..., Any], spec: _Spec, slow: Callable[..., Any
                 passed.append(name)
                 positional.append(name)
         if (index == 0 and spec.skip_first) or param.kind is param.VAR_KEYWORD or name not in spec.checks:
+            continue
+        compiled = spec.checks[name]
+        if compiled is _pass:
+            continue
+        guard = None if isinstance(compiled, _Lazy) else guard_of(compiled)
+        if guard is not None and param.kind is not param.VAR_POSITIONAL:
+            # the checker's guard inline: the checker is called only for a value the guard cannot vouch for
+            expression, names = renamed_guard(guard, f"_{name}")
+            namespace.update(names)
+            namespace[f"_c_{name}"] = compiled
+            test = expression.replace("{v}", name)
+            if param.default is None or name not in spec.nonopt:
+                checks.append(f"if {name} is not None and not {test}: _c_{name}({name})")
+            else:
+                checks.append(f"if not {test}: _c_{name}({name})")
             continue
         namespace[f"_c_{name}"] = _LazyFast(spec, name, namespace, param.default is None)
         if param.kind is param.VAR_POSITIONAL:
@@ -420,7 +440,7 @@ _UNCHECKED: dict[str, frozenset[str] | None] = {
     "cdk_events.core._cfn_element.CfnElement": frozenset({"__init__"}),
     "cdk_events.core._cfn_element.CfnRefElement": frozenset({"__init__"}),
     "cdk_events.core._cfn_element.CfnResourceOptions": None,
-    "cdk_events.core._cfn_element.CfnReference": frozenset({"__init__"}),
+    "cdk_events.core._cfn_element.CfnReference": frozenset({"__init__", "for_"}),  # (how L1s make references)
     "cdk_events.core._tags.TagManager": frozenset({"__init__"}),
     "cdk_events.core._resolve.DefaultTokenResolver": None,
     "cdk_events.core._arn.ArnComponents": None,
@@ -430,6 +450,10 @@ _UNCHECKED: dict[str, frozenset[str] | None] = {
                                                   "add_statement_to_resource_policy",
                                                   "add_to_principal_and_resource"}),
     "cdk_events.aws.iam._grant.AddToResourcePolicyResult": None,
+    # checks its statements itself (every grant adds one)
+    "cdk_events.aws.iam._policy_document.PolicyDocument": frozenset({"add_statements"}),
+    # private in the CDK (`EventField.from_path` makes fields) and checks its path itself
+    "cdk_events._input.EventField": frozenset({"__init__"}),
 }
 
 

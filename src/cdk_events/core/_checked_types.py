@@ -29,6 +29,8 @@ from ._checked_values import (
     _check_str,
     _is_token_object,
     abridged,
+    guard_of,
+    with_guard,
 )
 
 
@@ -178,7 +180,23 @@ def _compile_union(tp: Any, ctx: _Context) -> tuple[Checker | None, bool]:
             raise _Bad(expected, value)
         raise first
 
+    guards = [guard for guard in map(guard_of, checkers) if guard is not None]
+    if guards:  # a value one member's guard passes is one the union accepts
+        expression, names = renamed_guard(guards[0], "0")
+        for index, guard in enumerate(guards[1:], 1):
+            more, more_names = renamed_guard(guard, str(index))
+            expression = f"({expression} or {more})"
+            names.update(more_names)
+        with_guard(check_union, expression, **names)
     return check_union, optional
+
+
+def renamed_guard(guard: tuple[str, dict[str, Any]], suffix: str) -> tuple[str, dict[str, Any]]:
+    """`guard` with `suffix` added to each of its names (to combine guards in one expression)."""
+    expression, names = guard
+    for name in names:
+        expression = re.sub(rf"\b{name}\b", name + suffix, expression)
+    return expression, {name + suffix: value for name, value in names.items()}
 
 
 def _compile_sequence(tp: Any, item: Any, ctx: _Context) -> Checker:
@@ -286,7 +304,7 @@ def _compile_class(tp: type, ctx: _Context) -> Checker:
         def check_enum(value: Any) -> None:
             if not isinstance(value, tp):
                 raise _Bad(expected, value)
-        return check_enum
+        return with_guard(check_enum, "_isinstance({v}, _T)", _T=tp)
     if _is_protocol(tp):
         return _protocol_checker(tp)
     if _is_struct(tp):
@@ -299,7 +317,7 @@ def _compile_class(tp: type, ctx: _Context) -> Checker:
         if not isinstance(value, tp) and not (token_ok and _is_token_object(value)):
             raise _Bad(expected, value)
 
-    return check_instance
+    return with_guard(check_instance, "_isinstance({v}, _T)", _T=tp)
 
 
 _PRIMITIVES = (str, int, float, bool, bytes, list, tuple, dict, set)
@@ -331,7 +349,7 @@ def _protocol_checker(tp: type) -> Checker:
         bad.protocol = tp.__name__
         raise bad
 
-    return check_protocol
+    return with_guard(check_protocol, "(_type_of({v}) in _K)", _K=conforming)
 
 
 @functools.cache
@@ -402,7 +420,7 @@ def _struct_checker(cls: type) -> Checker:
                     bad.where.insert(0, f"[{key!r}]")
                     raise
 
-    return check_struct
+    return with_guard(check_struct, "_isinstance({v}, _T)", _T=cls)
 
 
 # --- evaluating annotations ------------------------------------------------------------------------------
@@ -414,29 +432,38 @@ _TYPE_CHECKING_BLOCK = re.compile(r"^if TYPE_CHECKING:\n((?:[ \t]+.*\n|[ \t]*\n)
 def _type_checking_imports(module_name: str) -> dict[str, tuple[str, str]]:
     """The names a module imports under `if TYPE_CHECKING:`: name -> (module, attribute)."""
     import ast
-    import importlib.util
-    import inspect
-    import textwrap
 
     module = sys.modules.get(module_name)
     found: dict[str, tuple[str, str]] = {}
-    if module is None:
+    path = getattr(module, "__file__", None)
+    if module is None or not isinstance(path, str):
         return found
     try:
-        source = inspect.getsource(module)
-    except (OSError, TypeError):
+        with open(path, encoding="utf-8") as file:
+            source = file.read()
+    except (OSError, UnicodeDecodeError):
         return found
+    package = module.__package__ or ""
     for block in _TYPE_CHECKING_BLOCK.findall(source):
         try:
-            tree = ast.parse(textwrap.dedent(block))
+            tree = ast.parse("if True:\n" + block)  # (the block as it is indented)
         except SyntaxError:
             continue
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
-                base = importlib.util.resolve_name("." * node.level + (node.module or ""), module.__package__ or "")
+                base = _absolute_module(node.module or "", node.level, package)
                 for alias in node.names:
                     found[alias.asname or alias.name] = (base, alias.name)
     return found
+
+
+def _absolute_module(name: str, level: int, package: str) -> str:
+    """The absolute name of `from {"." * level}{name} import ...` in `package`."""
+    if not level:
+        return name
+    parts = package.split(".")
+    base = ".".join(parts[:len(parts) - level + 1])
+    return f"{base}.{name}" if name else base
 
 
 class _Namespace(dict[str, Any]):
@@ -493,9 +520,15 @@ class _Context:
             return annotation
         namespace = _Namespace(self.module_name, self.owner, self.globals)
         try:
-            return eval(annotation, self.globals, namespace)  # an annotation string of this library
+            return eval(_annotation_code(annotation), self.globals, namespace)  # an annotation of this library
         except Exception:
             return _Unknown()
+
+
+@functools.cache
+def _annotation_code(text: str) -> types.CodeType:
+    """An annotation string compiled once (the same few strings annotate many parameters)."""
+    return compile(text, "<annotation>", "eval")
 
 
 # --- wrapping functions ----------------------------------------------------------------------------------

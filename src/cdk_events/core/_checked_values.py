@@ -10,13 +10,31 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from ._token_encoding import TOKEN_MAP, IResolvable, is_number_token
+
 MAX_SAFE_INTEGER = 2**53 - 1  # JavaScript's Number.MAX_SAFE_INTEGER: larger integers are not written exactly
 MAX_DEPTH = 64  # nesting of JSON-like values (the resolver and the writers recurse once or more a level)
 
 T = TypeVar("T")
 Checker = Callable[[Any], None]
 
+# A checker's guard: a Python expression over the value (`{v}`; `_type_of` is `type`, `_isinstance` is
+# `isinstance`, as a parameter may be called `type`) that is True only for values the checker
+# certainly accepts, and the names it uses. A generated wrapper (`_checked._fast_wrapper`) writes the guard
+# inline and calls the checker only when it is False: the common argument costs no call.
+Guard = tuple[str, dict[str, Any]]
+_GUARDS: dict[Checker, Guard] = {}
 
+
+def guard_of(checker: Checker) -> Guard | None:
+    """The guard of `checker` (None when it has none)."""
+    return _GUARDS.get(checker)
+
+
+def with_guard(checker: Checker, expression: str, **names: Any) -> Checker:
+    """Record `expression` (over `{v}`, using `names`) as `checker`'s guard; return `checker`."""
+    _GUARDS[checker] = (expression, names)
+    return checker
 
 
 class _Bad(Exception):
@@ -83,25 +101,12 @@ def _a(noun: str) -> str:
 _MARKER = re.compile(r"[$#]\{Token\[[a-zA-Z0-9:._-]+\]\}")
 
 
-def _token_map() -> Any:
-    from ._token_encoding import TOKEN_MAP
-
-    return TOKEN_MAP
-
-
 def _is_token_object(value: Any) -> bool:
-    return isinstance(value, _token_module().IResolvable)
+    return isinstance(value, IResolvable)
 
 
 def _is_number_token(value: float) -> bool:
-    return bool(_token_module().is_number_token(value))
-
-
-@functools.cache
-def _token_module() -> Any:
-    from . import _token_encoding as _token
-
-    return _token
+    return is_number_token(value)
 
 
 def _check_text(value: str) -> None:
@@ -113,7 +118,7 @@ def _check_text(value: str) -> None:
             raise _Bad("a string without lone surrogate characters (it cannot be written as UTF-8)", value,
                        type_error=False) from None
     if "{Token[" in value:
-        strings = _token_module().TOKEN_MAP._strings
+        strings = TOKEN_MAP._strings
         if value in strings:  # (most token strings are one marker)
             return
         for marker in _MARKER.findall(value):
@@ -136,6 +141,10 @@ def _check_str(value: Any) -> None:
 def _check_bool(value: Any) -> None:
     if type(value) is not bool:
         raise _Bad("True or False", value)
+
+
+with_guard(_check_str, "(_type_of({v}) is str and {v}.isascii() and '{Token[' not in {v})")
+with_guard(_check_bool, "(_type_of({v}) is bool)")
 
 
 def _check_json_int(value: int) -> None:
@@ -183,10 +192,87 @@ def _check_int(value: Any) -> None:
         _check_float(value)
 
 
+_SAFE_INT_GUARD = f"(_type_of({{v}}) is int and -{MAX_SAFE_INTEGER} <= {{v}} <= {MAX_SAFE_INTEGER})"
+with_guard(_check_float, f"((_type_of({{v}}) is float and {{v}} - {{v}} == 0.0) or {_SAFE_INT_GUARD})")
+with_guard(_check_int, _SAFE_INT_GUARD)
+
+
+_MAPPING_TYPES: dict[type, bool] = {dict: True, list: False, tuple: False, str: False, int: False, float: False,
+                                    bool: False, type(None): False}
+
+
+def _is_mapping_type(kind: type) -> bool:
+    """`issubclass(kind, Mapping)`, remembered (an ABC check runs Python code each time)."""
+    known = _MAPPING_TYPES.get(kind)
+    if known is None:
+        known = _MAPPING_TYPES[kind] = issubclass(kind, Mapping)
+    return known
+
+
 def _check_json(value: Any, depth: int = 0) -> None:
-    """JSON-like data: finite numbers, exact integers, writable strings, string keys, bounded nesting."""
+    """JSON-like data: finite numbers, exact integers, writable strings, string keys, bounded nesting.
+    Other objects (tokens, constructs) pass. Plain data is walked in one loop (`_plain_json`); anything that
+    loop cannot vouch for is walked again, recursively, to say where and what is wrong."""
     kind = type(value)
-    if kind is str:
+    if (kind is dict or kind is list) and _plain_json(value):
+        return
+    _walk_json(value, kind, depth)
+
+
+def _plain_json(value: dict[Any, Any] | list[Any]) -> bool:
+    """True for plain containers nested less than `MAX_DEPTH` deep whose keys are strings and whose leaves
+    are ASCII strings without markers (or that are one registered token), bools, None, safe integers,
+    finite floats and objects that are no data (tokens, constructs); False means "walk it to see"."""
+    strings = TOKEN_MAP._strings
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        container, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return False
+        if type(container) is dict:
+            items: Any = container.values()
+            for key in container:
+                if type(key) is not str:
+                    return False
+        else:
+            items = container
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if item.isascii() and ("{Token[" not in item or item in strings):
+                    continue
+                return False
+            if (item is None or kind is bool or (kind is int and -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER)
+                    or (kind is float and item - item == 0.0)):
+                continue
+            if kind is dict or kind is list or kind is tuple:
+                stack.append((item, depth + 1))
+            elif _is_mapping_type(kind) or isinstance(item, (str, int, float, list, tuple)):
+                return False
+    return True
+
+
+def _walk_json(value: Any, kind: type, depth: int) -> None:
+    is_list = kind is list or kind is tuple
+    if is_list or _is_mapping_type(kind):
+        if depth >= MAX_DEPTH:
+            raise _Bad(f"data nested at most {MAX_DEPTH} levels deep", value, type_error=False)
+        for key, item in (enumerate(value) if is_list else value.items()):
+            if not is_list and type(key) is not str and not isinstance(key, str):
+                raise _Bad("a map with string keys", key)
+            item_kind = type(item)
+            if item_kind is str:
+                if item.isascii() and "{Token[" not in item:
+                    continue
+            elif (item is None or item_kind is bool or (item_kind is float and item - item == 0.0)
+                  or (item_kind is int and -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER)):
+                continue
+            try:
+                _walk_json(item, type(item), depth + 1)
+            except _Bad as bad:
+                bad.where.insert(0, f"[{_position(key, is_list)}]")
+                raise
+    elif kind is str:
         if not value.isascii() or "{Token[" in value:
             _check_text(value)
     elif kind is int:
@@ -195,38 +281,23 @@ def _check_json(value: Any, depth: int = 0) -> None:
     elif kind is float:
         if not math.isfinite(value):
             raise _Bad("a finite number", value, type_error=False)
-    elif kind is dict or isinstance(value, Mapping):
-        if depth >= MAX_DEPTH:
-            raise _Bad(f"data nested at most {MAX_DEPTH} levels deep", value, type_error=False)
-        for key, item in value.items():
-            if type(key) is not str and not isinstance(key, str):
-                raise _Bad("a map with string keys", key)
-            if type(item) is str and item.isascii() and "{Token[" not in item:
-                continue  # (the common leaf, without a call)
-            try:
-                _check_json(item, depth + 1)
-            except _Bad as bad:
-                bad.where.insert(0, f"[{key!r}]" if len(key) < 60 else "[...]")
-                raise
-    elif kind is list or kind is tuple:
-        if depth >= MAX_DEPTH:
-            raise _Bad(f"data nested at most {MAX_DEPTH} levels deep", value, type_error=False)
-        for index, item in enumerate(value):
-            if type(item) is str and item.isascii() and "{Token[" not in item:
-                continue
-            try:
-                _check_json(item, depth + 1)
-            except _Bad as bad:
-                bad.where.insert(0, f"[{index}]")
-                raise
     elif kind is bool or value is None:
         return
     elif isinstance(value, str):
         _check_text(value)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        _check_json(int(value) if isinstance(value, int) else float(value), depth)
+    elif isinstance(value, int):
+        _walk_json(int(value), int, depth)
+    elif isinstance(value, float):
+        _walk_json(float(value), float, depth)
     elif isinstance(value, (list, tuple)):
-        _check_json(list(value), depth)
+        _walk_json(list(value), list, depth)
+
+
+def _position(key: Any, is_index: bool) -> str:
+    """How a position inside a value is shown: an index, or a key's repr (a long key abridged)."""
+    if is_index:
+        return str(key)
+    return repr(key) if len(key) < 60 else "..."
 
 
 # --- value constraints declared by a class ---------------------------------------------------------------

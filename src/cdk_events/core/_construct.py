@@ -11,6 +11,7 @@ import attrs
 
 from ._checked import UnscopedArgumentTypeError, abridged
 from ._errors import ValidationError
+from ._struct_methods import struct_methods
 
 PATH_SEP = "/"
 HIDDEN_ID = "Default"
@@ -41,7 +42,10 @@ class IDependable(Protocol):
     def node(self) -> Node: ...
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class MetadataEntry:
     """One metadata entry of a construct (type, data and an optional stack trace)."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -15,6 +16,7 @@ from ._errors import ValidationError
 from ._names import Names
 from ._removal_policy import RemovalPolicy
 from ._stack import Stack
+from ._struct_methods import struct_methods
 from ._token_encoding import TOKEN_MAP, IResolvable, IResolveContext, is_unresolved
 
 if TYPE_CHECKING:
@@ -37,7 +39,10 @@ class PhysicalName:
     GENERATE_IF_NEEDED: str = _GenerateIfNeeded("@@GENERATE_IF_NEEDED@@")
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class ResourceEnvironment:
     """The account and region a resource lives in."""
 
@@ -68,19 +73,21 @@ class _CrossEnvAttribute(IResolvable):
 
     resolves_final = True  # `resolve` resolves what it returns
 
-    def __init__(self, resource: Resource, local: str, arn_components: ArnComponents | None = None):
+    def __init__(self, resource: Resource, local: str,
+                 arn_components: ArnComponents | Callable[[], ArnComponents] | None = None):
         self.resource = resource
         self.local = local
         self.arn_components = arn_components
         self._local_token: IResolvable | None = TOKEN_MAP._strings.get(local) if isinstance(local, str) else None
 
     def _remote(self) -> Any:
-        if self.arn_components is None:
+        components = self.arn_components
+        if components is None:
             return self.resource.physical_name
-        return format_arn(self.arn_components, self.resource.stack)
+        return format_arn(components if isinstance(components, ArnComponents) else components(), self.resource.stack)
 
     def resolve(self, context: IResolveContext) -> Any:
-        consumer = Stack.of(cast(Construct, context.scope))
+        consumer = Stack.of(context.scope)  # type: ignore[arg-type]
         stack = self.resource.stack
         if stack.account != consumer.account or (
                 stack.region != consumer.region and not consumer.cross_region_references):
@@ -139,7 +146,10 @@ class Resource(Construct):
     def _get_resource_name_attribute(self, name_attr: str) -> str:
         return TOKEN_MAP.register_string(_CrossEnvAttribute(self, name_attr))
 
-    def _get_resource_arn_attribute(self, arn_attr: str, components: ArnComponents) -> str:
+    def _get_resource_arn_attribute(self, arn_attr: str,
+                                    components: ArnComponents | Callable[[], ArnComponents]) -> str:
+        """`arn_attr` in this resource's environment; in another, the ARN formatted from `components` (or
+        from what the function `components` returns: built only for a reference from another environment)."""
         return TOKEN_MAP.register_string(
             _CrossEnvAttribute(self, arn_attr, components))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -22,6 +22,7 @@ from ._references import export_value, reference_from
 from ._resolve import ValueKinds
 from ._resolve import resolve as _resolve_value
 from ._struct import to_struct
+from ._struct_methods import struct_methods
 from ._tags import TagManager
 from ._token_encoding import is_unresolved
 
@@ -35,7 +36,10 @@ _ACCOUNT_ID = re.compile(r"^\d{12}\Z")
 VALIDATE_ACCOUNT_IDS = "@cdk-events/core:validateAccountIds"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Environment:
     """Where a stack deploys: `account` and `region` (None = decided at deploy time)."""
 
@@ -133,7 +137,8 @@ class Stack(Construct):
         """The stack a construct belongs to."""
         if not isinstance(construct, Construct):  # (`of` is not wrapped by the argument checks: it is hot)
             raise UnscopedArgumentTypeError(f"Stack.of: 'construct' must be a construct, got {abridged(construct)}")
-        return cast(Stack, enclosing_stack(construct))
+        stack: Stack | None = construct.__dict__.get("_stack_of")  # (enclosing_stack's cache, read here)
+        return stack if stack is not None else enclosing_stack(construct)  # type: ignore[return-value]
 
     @staticmethod
     def is_stack(x: object) -> bool:

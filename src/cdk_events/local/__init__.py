@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     )
     from ._input import render_input
     from ._machine import Matcher
-    from ._pattern import validate_event_pattern
+    from ._pattern_shortcut import validate_event_pattern
     from ._scheduler import (
         SchedulerInvocation,
         SchedulerSchedule,
@@ -84,7 +84,7 @@ lazy_exports(globals(), {
     "test_event_pattern": "._test_event_pattern",
     "render_input": "._input",
     "Matcher": "._machine",
-    "validate_event_pattern": "._pattern",
+    "validate_event_pattern": "._pattern_shortcut",
     "SchedulerInvocation": "._scheduler",
     "SchedulerSchedule": "._scheduler",
     "next_scheduler_invocations": "._scheduler",

@@ -15,7 +15,10 @@ number: a ``float`` for a comparable one, its :class:`NumberText` otherwise.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = ["NumberText", "cannot_compare", "comparable", "is_json_number", "number_key", "number_text", "parse_float"]
 
@@ -41,6 +44,15 @@ class NumberText:
         return f"NumberText({self.text!r})"
 
 
+def _decimal(value: str | int) -> Decimal:
+    """The exact decimal of a number's text or of an integer."""
+    # lazy on purpose: only numbers beyond 15 digits need it, and the decimal module costs a millisecond
+    # to import in every synth
+    from decimal import Decimal
+
+    return Decimal(value)
+
+
 def is_json_number(value: object) -> bool:
     """True for JSON numbers: ``int`` (not ``bool``), ``float``, :class:`NumberText`."""
     kind = type(value)
@@ -50,7 +62,7 @@ def is_json_number(value: object) -> bool:
 def _round_trips(text: str, value: float) -> bool:
     if value - value != 0.0:  # inf or nan
         return False
-    return Decimal(repr(value)) == Decimal(text)
+    return _decimal(repr(value)) == _decimal(text)
 
 
 def parse_float(text: str) -> float | NumberText:
@@ -77,7 +89,7 @@ def number_text(value: int | float | NumberText) -> str:
     if isinstance(value, int):
         if -_SAFE <= value <= _SAFE:
             return str(value)
-        return str(Decimal(value))  # no limit on the number of digits
+        return str(_decimal(value))  # no limit on the number of digits
     return repr(value)
 
 
@@ -92,7 +104,7 @@ def number_key(value: int | float | NumberText) -> float | NumberText:
             double = float(value)
         except OverflowError:
             return NumberText(number_text(value))
-        if Decimal(repr(double)) == Decimal(value):
+        if _decimal(repr(double)) == _decimal(value):
             return double
         return NumberText(number_text(value))
     return value

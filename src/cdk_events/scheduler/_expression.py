@@ -9,6 +9,8 @@ import attrs
 from cdk_events._schedule import Schedule as _EventsSchedule
 from cdk_events.core import Duration, TimeZone, UnscopedValidationError
 
+from ..core._struct_methods import struct_methods
+
 
 def js_iso(date: datetime, what: str) -> str:
     """`date` as JavaScript's `Date.toISOString()` writes it: UTC, milliseconds, trailing `Z`
@@ -22,7 +24,10 @@ def js_iso(date: datetime, what: str) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%S") + f".{utc.microsecond // 1000:03d}Z"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CronOptionsWithTimezone:
     """The fields of a cron expression plus its time zone (mirrors `aws_scheduler.CronOptionsWithTimezone`).
     Unset fields: `*` (`?` for the one of day / week_day not given); time zone `Etc/UTC`."""

@@ -27,6 +27,7 @@ from cdk_events.core._errors import construct_error
 from cdk_events.core._prop_checks import check_instance, check_str
 from cdk_events.core._token_encoding import is_unresolved
 
+from ..core._struct_methods import struct_methods
 from ._cfn_generated import CfnScheduleGroup
 
 NAMESPACE = "AWS/Scheduler"
@@ -58,7 +59,10 @@ class IScheduleGroup(Protocol):
     def grant_delete_schedules(self, identity: iam.IGrantable) -> iam.Grant: ...
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ScheduleGroupProps:
     """The props of a `ScheduleGroup` (mirrors `aws_scheduler.ScheduleGroupProps`): `schedule_group_name`
     (default: generated) and `removal_policy` (default RETAIN)."""

@@ -17,6 +17,7 @@ from cdk_events.core._errors import construct_error
 from cdk_events.core._prop_checks import check_bool, check_instance, check_str
 from cdk_events.core._token_encoding import is_unresolved
 
+from ..core._struct_methods import struct_methods
 from ._cfn_generated import CfnSchedule
 from ._expression import ScheduleExpression, js_iso
 from ._group import IScheduleGroup, metric_for
@@ -91,7 +92,10 @@ class ISchedule(Protocol):
     def env(self) -> ResourceEnvironment: ...
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ScheduleTargetConfig:
     """What a target gives its schedule (mirrors `aws_scheduler.ScheduleTargetConfig`): the ARN and role, and
     the optional input, dead-letter config, retry policy and per-service parameters (L1 property types
@@ -109,7 +113,10 @@ class ScheduleTargetConfig:
     sqs_parameters: Any = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ScheduleProps:
     """The props of a `Schedule` (mirrors `aws_scheduler.ScheduleProps`; `Schedule` takes them as keywords)."""
 

@@ -17,6 +17,7 @@ from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import iam, lambda_
 from ..core import Annotations, Construct, Duration, Node, ResourceEnvironment, Stack
+from ..core._struct_methods import struct_methods
 from ._aws_api_handler import HANDLER_SOURCE
 from ._aws_sdk_services import IAM_PREFIXES, sdk_service
 from ._checks import rule_error, rule_scope
@@ -31,7 +32,10 @@ HANDLER_PURPOSE = "AWS"
 _TARGET = "AwsApi target"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class AwsApiInput:
     """The call `AwsApi` makes (mirrors `aws_cdk.aws_events_targets.AwsApiInput`): `service`
     (`ECS`, `CloudWatchLogs`, `cloudwatch-logs`, ...), `action` (`updateService`), `parameters`
@@ -45,7 +49,10 @@ class AwsApiInput:
     api_version: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class AwsApiProps(AwsApiInput):
     """`AwsApiInput` plus `policy_statement`: the statement allowing the call (default
     `<iam prefix>:<Action>` on `*`)."""

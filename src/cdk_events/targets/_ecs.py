@@ -15,6 +15,7 @@ from ..aws import ec2, ecs, iam
 from ..core import Annotations, Construct, Duration, ValidationError
 from ..core._errors import construct_error
 from ..core._struct import StructError, camel_case_keys, to_struct
+from ..core._struct_methods import struct_methods
 from ..core._token_encoding import is_unresolved
 from ._checks import ROLE, check_common, describe, require_resource, rule_error
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config, singleton_event_role
@@ -74,7 +75,10 @@ def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TaskEnvironmentVariable:
     """An environment variable for a container of the task; `value` may be an `EventField`."""
 
@@ -82,7 +86,10 @@ class TaskEnvironmentVariable:
     value: str
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ContainerOverride:
     """Overrides for one container of the task, found by `container_name`.
 
@@ -111,14 +118,20 @@ class ContainerOverride:
         })
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EphemeralStorageOverride:
     """The task's ephemeral storage, `size_in_gib` from 20 to 200."""
 
     size_in_gib: int | float
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class InferenceAcceleratorOverride:
     """An Elastic Inference accelerator override: `device_name` (as in the task definition) and `device_type`."""
 
@@ -126,7 +139,10 @@ class InferenceAcceleratorOverride:
     device_type: str
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Tag:
     """A tag for the started task."""
 

@@ -17,6 +17,7 @@ from .._input import EventField, RuleTargetInput, RuleTargetInputProperties
 from .._target import RuleTargetConfig
 from ..aws import iam
 from ..core import ArnFormat, Construct, Duration, Names, Stack
+from ..core._struct_methods import struct_methods
 from ._checks import as_construct, check_common, require_resource, rule_error, rule_scope
 from ._util import add_to_dead_letter_queue_resource_policy, bind_base_target_config
 
@@ -31,7 +32,10 @@ _FORMAT = ("CloudWatchLogGroup targets only support input templates in the forma
 _PLACEHOLDER = re.compile(r"(<[^>]*?>)")
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogGroupTargetInputOptions:
     """The fields of a log record: `timestamp` (default `EventField.time`) and `message` (default
     `EventField.detail_type`; should be a string, a JSON object is logged wrongly)."""
@@ -71,7 +75,10 @@ class _ObjectInput(LogGroupTargetInput):
         return self._inner.bind(rule)
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogGroupProps:
     """Options of `CloudWatchLogGroup`: `event` (deprecated) or `log_event`, `install_latest_aws_sdk`
     (no effect in cdk-events), and the retry and dead-letter options of every target."""

@@ -10,6 +10,7 @@ from .._cfn_generated import CfnRule
 from ..aws import iam
 from ..core import Annotations, Construct, Duration, Names, PhysicalName, ValidationError
 from ..core._same_env import same_env_dimension
+from ..core._struct_methods import struct_methods
 from ..core._token_encoding import is_unresolved
 from ._checks import rule_error, rule_scope
 
@@ -25,7 +26,10 @@ MAX_EVENT_AGE_SECONDS = 86_400
 VALIDATE_RANGES_FLAG = "@cdk-events/aws-events-targets:validateRetryPolicy"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TargetBaseProps:
     """Options every target takes: `dead_letter_queue`, `max_event_age` (60 s to 24 h, default 24 h) and
     `retry_attempts` (0 to 185, default 185)."""

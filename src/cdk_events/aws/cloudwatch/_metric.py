@@ -15,6 +15,8 @@ import attrs
 from cdk_events.core import Duration, UnscopedValidationError
 from cdk_events.core._token_encoding import is_unresolved
 
+from ...core._struct_methods import struct_methods
+
 
 class Unit(Enum):
     """The unit of a metric (a subset of CloudWatch's units; `NONE` = no unit)."""
@@ -28,7 +30,10 @@ class Unit(Enum):
     NONE = "None"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class MetricOptions:
     """Options of a metric helper (`metric_xxx(**options)`): each overrides the helper's default."""
 

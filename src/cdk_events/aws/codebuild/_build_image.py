@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 import attrs
 
 from ...core._struct import to_struct
+from ...core._struct_methods import struct_methods
 from ._enums import ComputeType, EnvironmentType, ImagePullPrincipalType, WindowsImageType, is_lambda_compute_type
 
 if TYPE_CHECKING:
@@ -36,7 +37,10 @@ class IBuildImage(Protocol):
     def validate(self, build_environment: BuildEnvironment) -> list[str]: ...
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class DockerImageOptions:
     """Options of `from_docker_registry` (mirrors `aws_cdk.aws_codebuild.DockerImageOptions`).
 

@@ -20,6 +20,7 @@ from cdk_events.core import (
 
 from ...core._errors import construct_error
 from ...core._struct import camel_case_keys, to_struct
+from ...core._struct_methods import struct_methods
 from .. import iam
 from ._build_image import IBuildImage
 from ._enums import BuildEnvironmentVariableType, ComputeType
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
     from ..s3 import IBucket
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class BuildEnvironmentVariable:
     """An environment variable of a build (mirrors `aws_cdk.aws_codebuild.BuildEnvironmentVariable`).
 
@@ -40,7 +44,10 @@ class BuildEnvironmentVariable:
     type: BuildEnvironmentVariableType | None = None
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class BuildEnvironmentCertificate:
     """A PEM certificate in S3 (mirrors `aws_cdk.aws_codebuild.BuildEnvironmentCertificate`)."""
 
@@ -61,7 +68,10 @@ def _variables(value: Any) -> dict[str, BuildEnvironmentVariable] | None:
             if isinstance(item, Mapping) else item for name, item in value.items()}
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class BuildEnvironment:
     """The build environment of a project (mirrors `aws_cdk.aws_codebuild.BuildEnvironment`).
 

@@ -14,6 +14,7 @@ from ...core._errors import construct_error
 from ...core._import_checks import require_str, split_import_arn
 from ...core._prop_checks import check_bool, check_duration, check_enum, check_number, check_str
 from ...core._struct import to_struct
+from ...core._struct_methods import struct_methods
 from .. import iam
 from ._artifacts import Cache, CodePipelineArtifacts, IArtifacts, NoArtifacts
 from ._build_image import IBuildImage, LinuxBuildImage, is_lambda_build_image
@@ -36,7 +37,10 @@ _NOT_OFFERED = {
 }
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class CloudWatchLoggingOptions:
     """CloudWatch Logs for builds (mirrors `aws_cdk.aws_codebuild.CloudWatchLoggingOptions`); `enabled`
     defaults to True, which needs `log_group`."""
@@ -46,7 +50,10 @@ class CloudWatchLoggingOptions:
     prefix: str | None = None
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class S3LoggingOptions:
     """S3 logs for builds (mirrors `aws_cdk.aws_codebuild.S3LoggingOptions`); `enabled` defaults to True."""
 
@@ -64,7 +71,10 @@ def _s3_logging(value: Any) -> S3LoggingOptions | None:
     return to_struct(S3LoggingOptions, value, prop="logging.s3")
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class LoggingOptions:
     """Where build logs go (mirrors `aws_cdk.aws_codebuild.LoggingOptions`); default: no logs configuration."""
 
@@ -358,7 +368,10 @@ def _render(items: list[dict[str, Any]], cls: type[Any]) -> list[Any] | None:
     return [render_struct(item, cls) for item in items] if items else None
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class BatchBuildConfig:
     """What `enable_batch_builds` returns: the batch service role."""
 

@@ -9,6 +9,7 @@ import attrs
 
 from cdk_events.core import Construct, ValidationError
 
+from ...core._struct_methods import struct_methods
 from .. import iam
 from ._enums import EventAction
 
@@ -21,7 +22,10 @@ CODEPIPELINE_SOURCE_ARTIFACTS_TYPE = "CODEPIPELINE"
 NO_SOURCE_TYPE = "NO_SOURCE"
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class SourceConfig:
     """What a source contributes to the project: the `Source` property, the triggers and the version."""
 

@@ -7,6 +7,8 @@ from enum import Enum
 
 import attrs
 
+from ...core._struct_methods import struct_methods
+
 
 class AttributeType(Enum):
     """The type of a key attribute."""
@@ -16,7 +18,10 @@ class AttributeType(Enum):
     STRING = "S"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Attribute:
     """A key attribute: its `name` and `type` (mirrors `aws_cdk.aws_dynamodb.Attribute`)."""
 
@@ -58,7 +63,10 @@ class TableClass(Enum):
     STANDARD_INFREQUENT_ACCESS = "STANDARD_INFREQUENT_ACCESS"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PointInTimeRecoverySpecification:
     """Point-in-time recovery: on or off, and how many days back (1..35, default 35)."""
 
@@ -74,7 +82,10 @@ class ProjectionType(Enum):
     ALL = "ALL"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class GlobalSecondaryIndexProps:
     """A global secondary index of a `Table`: `index_name` and `partition_key` are required;
     capacities default to 5 (PROVISIONED tables); projection ALL."""
@@ -89,7 +100,10 @@ class GlobalSecondaryIndexProps:
     contributor_insights_enabled: bool | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LocalSecondaryIndexProps:
     """A local secondary index of a `Table` (the table needs a sort key): projection ALL by default."""
 

@@ -22,6 +22,7 @@ from cdk_events.core import (
 from ...core._errors import construct_error
 from ...core._prop_checks import check_bool, check_enum, check_str
 from ...core._struct import to_struct
+from ...core._struct_methods import struct_methods
 from ._cfn_generated import CfnGlobalTable
 from ._enums import Attribute, BillingMode, PointInTimeRecoverySpecification, StreamViewType, TableClass
 from ._table import HASH_KEY_TYPE, RANGE_KEY_TYPE, attribute
@@ -143,7 +144,10 @@ class TableEncryptionV2:
         return CfnGlobalTable.ReplicaSSESpecificationProperty(kms_master_key_id=self.replica_key_arns[region])
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ReplicaTableProps:
     """A replica of a `TableV2` in another region (settings default to the table's)."""
 

@@ -12,6 +12,8 @@ import attrs
 
 from cdk_events.core import Token, ValidationError
 
+from ...core._struct_methods import struct_methods
+
 _IPV4 = re.compile(r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\Z")
 MIN_MASK = 16
 MAX_MASK = 28
@@ -80,7 +82,10 @@ class NetworkBuilder:
         return 32 - math.floor(math.log2(per_subnet))
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RequestedSubnet:
     """One subnet the VPC asks a block for: its zone, construct id and subnet group configuration."""
 

@@ -20,6 +20,7 @@ from cdk_events.core import (
     ValidationError,
 )
 
+from ...core._struct_methods import struct_methods
 from ._cfn_generated import CfnEIP, CfnNatGateway, CfnRoute, CfnRouteTable, CfnSubnet, CfnSubnetRouteTableAssociation
 from ._ids import check_resource_id
 
@@ -47,7 +48,10 @@ def _tuple_or_none(value: Sequence[Any] | None) -> tuple[Any, ...] | None:
     return tuple(value) if value is not None else None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SubnetSelection:
     """Which subnets of a VPC to use (mirrors `aws_cdk.aws_ec2.SubnetSelection`).
 
@@ -65,7 +69,10 @@ class SubnetSelection:
     subnets: tuple[ISubnet, ...] | None = attrs.field(default=None, converter=_tuple_or_none)
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SelectedSubnets:
     """The result of `IVpc.select_subnets`: the subnets, their ids and availability zones."""
 
@@ -84,7 +91,10 @@ class SelectedSubnets:
         return [s.availability_zone for s in self.subnets]
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class RouteTable:
     """A route table reference; `route_table_id` is None when the import did not give one."""
 
@@ -224,7 +234,10 @@ class PrivateSubnet(Subnet):
     """A subnet without a route from the internet (mirrors `aws_cdk.aws_ec2.PrivateSubnet`)."""
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SubnetConfiguration:
     """One subnet group of a VPC: a subnet of `subnet_type` named `name` in every availability zone
     (mirrors `aws_cdk.aws_ec2.SubnetConfiguration`).

@@ -13,6 +13,7 @@ from cdk_events.core import Construct, Duration, Token
 from ...core._errors import construct_error
 from ...core._prop_checks import check_bool, check_duration, check_number, check_str
 from ...core._struct import StructError, camel_case_keys, struct_field_names, to_struct
+from ...core._struct_methods import struct_methods
 from ._container_image import ContainerImage, LogDriver
 from ._enums import CpuArchitecture, NetworkMode, OperatingSystemFamily, Protocol
 
@@ -20,7 +21,10 @@ if TYPE_CHECKING:
     from ._task_definition import TaskDefinition
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PortMapping:
     """A port of a container (mirrors `aws_cdk.aws_ecs.PortMapping`).
 
@@ -34,7 +38,10 @@ class PortMapping:
     name: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class HealthCheck:
     """A container health check (mirrors `aws_cdk.aws_ecs.HealthCheck`).
 
@@ -49,7 +56,10 @@ class HealthCheck:
     timeout: Duration | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RuntimePlatform:
     """The platform of a Fargate task (mirrors `aws_cdk.aws_ecs.RuntimePlatform`); both default to unset."""
 

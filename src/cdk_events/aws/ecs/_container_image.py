@@ -9,13 +9,17 @@ import attrs
 
 from cdk_events.core import Construct, Stack, Token, ValidationError
 
+from ...core._struct_methods import struct_methods
 from .. import logs
 
 if TYPE_CHECKING:
     from ._container_definition import ContainerDefinition
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ContainerImageConfig:
     """What an image gives a container: `image_name` (no repository credentials offered)."""
 
@@ -76,7 +80,10 @@ class _EcrImage(ContainerImage):
         return ContainerImageConfig(image_name=self.image_name)
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogDriverConfig:
     """A container's `LogConfiguration`: the driver and its options."""
 

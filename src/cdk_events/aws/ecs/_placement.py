@@ -12,6 +12,7 @@ import attrs
 from cdk_events.core import Token, UnscopedValidationError
 
 from ...core._struct import StructError, camel_case_keys, struct_field_names
+from ...core._struct_methods import struct_methods
 
 
 class BinPackResource(Enum):
@@ -39,7 +40,10 @@ class BuiltInAttributes:
     """The operating system type of the container instance (`linux` or `windows`)."""
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PlacementStrategyJson:
     """One entry of a placement strategy's JSON (the shape of `CfnService.PlacementStrategyProperty`):
     `type` (`spread`, `binpack` or `random`) and, except for `random`, the `field` it works on."""
@@ -51,7 +55,10 @@ class PlacementStrategyJson:
         return {k: v for k, v in (("Field", self.field), ("Type", self.type)) if v is not None}
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PlacementConstraintJson:
     """One entry of a placement constraint's JSON (the shape of `CfnService.PlacementConstraintProperty`):
     `type` (`distinctInstance` or `memberOf`) and, for `memberOf`, the cluster query `expression`."""
@@ -166,7 +173,10 @@ def _provider_name(_instance: Any, _attribute: Any, value: Any) -> None:
             f"(a non-empty string), got {value!r}")
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CapacityProviderStrategy:
     """A capacity provider and how many tasks it takes (mirrors `aws_cdk.aws_ecs.CapacityProviderStrategy`).
 

@@ -9,11 +9,15 @@ import attrs
 
 from cdk_events.core import Construct, Token, TokenComparison, UnscopedValidationError
 
+from ...core._struct_methods import struct_methods
 from ._policy_statement import PolicyStatement
 from ._principals import IGrantable, IPrincipal, PrincipalBase
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class AddToResourcePolicyResult:
     """What `add_to_resource_policy` did: whether the statement was added, and what to depend on
     (default: the resource itself)."""

@@ -12,6 +12,8 @@ import attrs
 from cdk_events.core import IResolvable, IResolveContext, Stack, Token, UnscopedValidationError
 from cdk_events.core._json import compact_encoder
 
+from ...core._struct_methods import struct_methods
+
 if TYPE_CHECKING:
     from ._policy_document import PolicyDocument
     from ._policy_statement import PolicyStatement
@@ -44,7 +46,10 @@ _OPT_IN_REGIONS = frozenset(
 )
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class AddToPrincipalPolicyResult:
     """What `add_to_principal_policy` did: whether the statement was added, and what to depend on
     for it to be in force (None when nothing was added)."""

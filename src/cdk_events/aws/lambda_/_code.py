@@ -19,6 +19,7 @@ from cdk_events.core import (
 )
 
 from ...core._errors import construct_error
+from ...core._struct_methods import struct_methods
 
 if TYPE_CHECKING:
     from .. import iam
@@ -26,7 +27,10 @@ if TYPE_CHECKING:
     from ..s3_assets import Asset
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CodeS3Location:
     """An S3 object holding code (the fields of `aws_cdk.aws_s3.Location`)."""
 
@@ -35,7 +39,10 @@ class CodeS3Location:
     object_version: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CodeConfig:
     """What a `Code` gives the function or layer that binds it: exactly one of `s3_location` (an object
     with `bucket_name`, `object_key`, `object_version`), `inline_code` or `image`."""
@@ -46,7 +53,10 @@ class CodeConfig:
     source_kms_key_arn: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ResourceBindOptions:
     """Options of `Code.bind_to_resource`: the property that holds the code (default `Code`)."""
 

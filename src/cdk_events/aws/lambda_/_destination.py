@@ -10,6 +10,8 @@ import attrs
 
 from cdk_events.core import Construct
 
+from ...core._struct_methods import struct_methods
+
 if TYPE_CHECKING:
     from ._function_base import IFunction
 
@@ -21,14 +23,20 @@ class DestinationType(Enum):
     SUCCESS = "Success"
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class DestinationOptions:
     """What `IDestination.bind` is told: the outcome it serves."""
 
     type: DestinationType
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class DestinationConfig:
     """What a destination gives the EventInvokeConfig: the ARN records are sent to."""
 

@@ -13,6 +13,7 @@ from cdk_events.core import Construct, FeatureFlags, RemovalPolicy, Resource
 from ...core._errors import construct_error
 from ...core._prop_checks import check_enum, check_str
 from ...core._struct import to_struct
+from ...core._struct_methods import struct_methods
 from ._cfn_generated import CfnLayerVersion, CfnLayerVersionPermission
 from ._code import Code
 from ._runtime import Architecture, Runtime
@@ -43,7 +44,10 @@ class ILayerVersion(Protocol):
         ...
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LayerVersionPermission:
     """Who may use a layer version: `account_id` (`'*'` for any), and with `'*'` optionally an
     `organization_id`."""

@@ -12,6 +12,7 @@ from cdk_events.core import ArnComponents, ArnFormat, Construct, Duration, Fn, R
 from ...core._errors import construct_error
 from ...core._prop_checks import check_duration, check_enum, check_number, check_str
 from ...core._struct import camel_case_keys
+from ...core._struct_methods import struct_methods
 from ._cfn_generated import CfnAlias, CfnVersion
 from ._destination import IDestination
 from ._function_base import FunctionBase, IFunction
@@ -31,7 +32,10 @@ class IVersion(IFunction, Protocol):
     def lambda_(self) -> IFunction: ...
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class VersionOptions:
     """Options of a version (also `Function(current_version_options=...)`, a dict of these fields).
 
@@ -196,7 +200,10 @@ class IAlias(IFunction, Protocol):
     def version(self) -> IVersion: ...
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class VersionWeight:
     """A version and the share of traffic (0..1) an alias routes to it."""
 

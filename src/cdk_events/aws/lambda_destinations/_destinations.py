@@ -10,6 +10,7 @@ from cdk_events import EventBus, EventPattern, IEventBus, Rule, RuleTargetInput
 from cdk_events.core import Construct, Stack, UnscopedValidationError
 
 from ... import targets
+from ...core._struct_methods import struct_methods
 from ..lambda_ import DestinationConfig, DestinationOptions, IFunction
 
 if TYPE_CHECKING:
@@ -73,7 +74,10 @@ class EventBridgeDestination:
         return DestinationConfig(destination=bus.event_bus_arn)
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LambdaDestinationOptions:
     """Options of a Lambda destination: `response_only` (default False) passes only the source
     function's response (or error) instead of the whole invocation record."""

@@ -13,10 +13,14 @@ from cdk_events.core import Construct
 
 from ...core._errors import construct_error
 from ...core._struct import camel_case_keys, to_struct
+from ...core._struct_methods import struct_methods
 from ._cfn_generated import CfnBucket
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class BucketMetrics:
     """A CloudWatch request-metrics configuration of a bucket: `id`, and optionally a `prefix` and
     `tag_filters` the objects must match."""

@@ -14,6 +14,7 @@ from cdk_events.core import Construct, Duration
 
 from ...core._errors import construct_error
 from ...core._struct import camel_case_keys, to_struct
+from ...core._struct_methods import struct_methods
 from ._cfn_generated import CfnBucket
 
 
@@ -46,7 +47,10 @@ StorageClass.INTELLIGENT_TIERING = StorageClass("INTELLIGENT_TIERING")
 StorageClass.ONE_ZONE_INFREQUENT_ACCESS = StorageClass("ONEZONE_IA")
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Transition:
     """Move current objects to `storage_class` after `transition_after` or on `transition_date`."""
 
@@ -55,7 +59,10 @@ class Transition:
     transition_date: datetime.datetime | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class NoncurrentVersionTransition:
     """Move noncurrent versions to `storage_class` `transition_after` they became noncurrent."""
 
@@ -81,7 +88,10 @@ def _noncurrent_transition(scope: Construct, value: Any) -> NoncurrentVersionTra
     return value
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LifecycleRule:
     """A lifecycle rule of a bucket (mirrors `aws_cdk.aws_s3.LifecycleRule`); every field is
     optional; the rule is enabled unless `enabled=False`."""
@@ -193,7 +203,10 @@ class HttpMethods(Enum):
     DELETE = "DELETE"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CorsRule:
     """A cross-origin access rule (mirrors `aws_cdk.aws_s3.CorsRule`): `allowed_methods` and
     `allowed_origins` are required; the rest default to none."""

@@ -22,13 +22,17 @@ from cdk_events.core import (
 
 from ...core._assets import asset_metadata_enabled, stack_relative_path
 from ...core._errors import construct_error
+from ...core._struct_methods import struct_methods
 
 if TYPE_CHECKING:
     from .. import iam
     from ..s3 import IBucket
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class AssetOptions:
     """The options of an asset (mirrors `aws_cdk.aws_s3_assets.AssetOptions`); every field is optional."""
 

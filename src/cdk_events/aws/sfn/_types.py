@@ -9,6 +9,8 @@ import attrs
 
 from cdk_events.core import Duration
 
+from ...core._struct_methods import struct_methods
+
 if TYPE_CHECKING:
     from ._chain import Chain
     from ._state import State
@@ -101,7 +103,10 @@ class Errors:
     NO_CHOICE_MATCHED = "States.NoChoiceMatched"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RetryProps:
     """A retrier (mirrors `RetryProps`): `errors` default [States.ALL]; the service defaults otherwise
     (1 second interval, 3 attempts, backoff rate 2)."""
@@ -114,7 +119,10 @@ class RetryProps:
     jitter_strategy: JitterType | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CatchProps:
     """An error handler's options (mirrors `CatchProps`): `errors` default [States.ALL], `result_path` default $."""
 
@@ -122,7 +130,10 @@ class CatchProps:
     result_path: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ProcessorConfig:
     """How a Map state's item processor runs (mirrors `ProcessorConfig`); default mode INLINE."""
 
@@ -130,7 +141,10 @@ class ProcessorConfig:
     execution_type: ProcessorType | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogOptions:
     """Where and what a state machine logs (mirrors `LogOptions`): `level` default ERROR,
     `include_execution_data` default false; `destination` (a log group) is required unless level is OFF."""

@@ -12,12 +12,16 @@ from cdk_events.core import ArnFormat, Construct, Stack
 
 from ...core._errors import construct_error
 from ...core._struct import camel_case_keys, to_struct
+from ...core._struct_methods import struct_methods
 from .. import iam
 from ..sfn import FieldUtils, IntegrationPattern, QueryLanguage, TaskInput, TaskStateBase
 from ._task_utils import integration_resource_arn, pattern_of, validate_pattern_supported
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EventBridgePutEventsEntry:
     """One event to send (mirrors `EventBridgePutEventsEntry`); `event_bus` defaults to the account's
     default bus."""

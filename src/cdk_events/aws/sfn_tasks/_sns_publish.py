@@ -13,6 +13,7 @@ from cdk_events.core import Construct, Token, js_number
 
 from ...core._errors import construct_error
 from ...core._struct import to_struct
+from ...core._struct_methods import struct_methods
 from .. import iam
 from ..sfn import FieldUtils, IntegrationPattern, JsonPath, QueryLanguage, TaskInput, TaskStateBase
 from ._task_utils import integration_resource_arn, pattern_of, validate_pattern_supported
@@ -30,7 +31,10 @@ class MessageAttributeDataType(Enum):
     BINARY = "Binary"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class MessageAttribute:
     """A message attribute (mirrors `MessageAttribute`); `data_type` defaults to what the value's type says."""
 

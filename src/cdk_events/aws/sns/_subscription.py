@@ -13,6 +13,7 @@ from cdk_events.core import Construct, Duration, IDependable, Resource
 from ...core._errors import construct_error
 from ...core._prop_checks import check_bool, check_enum, check_str
 from ...core._struct import struct_converter, to_struct
+from ...core._struct_methods import struct_methods
 from .. import iam
 from ._cfn_generated import CfnSubscription
 from ._subscription_filter import FilterOrPolicy, SubscriptionFilter, build_filter_policy_with_message_body
@@ -45,7 +46,10 @@ class BackoffFunction(Enum):
     LINEAR = "linear"
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class HealthyRetryPolicy:
     """Retries of HTTP/S deliveries (defaults: 20 s delays, 3 retries, linear backoff)."""
 
@@ -58,14 +62,20 @@ class HealthyRetryPolicy:
     backoff_function: BackoffFunction | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ThrottlePolicy:
     """The most deliveries per second to an HTTP/S endpoint (default: no limit)."""
 
     max_receives_per_second: int | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RequestPolicy:
     """The Content-Type of HTTP/S deliveries (default `text/plain; charset=UTF-8`)."""
 
@@ -84,7 +94,10 @@ def _to_request(value: Any) -> RequestPolicy | None:
     return struct_converter(RequestPolicy, "request_policy")(value)
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class DeliveryPolicy:
     """The delivery policy of an HTTP/S subscription (default: SNS's)."""
 
@@ -93,7 +106,10 @@ class DeliveryPolicy:
     request_policy: RequestPolicy | None = attrs.field(default=None, converter=_to_request)
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TopicSubscriptionConfig:
     """What `ITopicSubscription.bind` returns: the subscription's endpoint and options, and where the
     `Subscription` construct goes (`subscriber_scope`, default the topic; id `subscriber_id`)."""

@@ -12,9 +12,13 @@ import attrs
 from cdk_events.core import UnscopedValidationError
 
 from ...core._struct import to_struct
+from ...core._struct_methods import struct_methods
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class BetweenCondition:
     """A numeric range: `start` and `stop`."""
 

@@ -23,6 +23,7 @@ from cdk_events.core import (
 from ...core._errors import construct_error
 from ...core._prop_checks import check_bool, check_duration, check_enum, check_number, check_range, check_str
 from ...core._struct import to_struct
+from ...core._struct_methods import struct_methods
 from .. import iam
 from ._cfn_generated import CfnQueue
 from ._queue_base import IQueue, QueueBase, QueueEncryption
@@ -34,7 +35,10 @@ _QUEUE_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,80}\Z")
 _FIFO_QUEUE_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,75}\.fifo\Z")
 
 
-@attrs.frozen
+@struct_methods
+
+
+@attrs.frozen(slots=False, repr=False, eq=False)
 class DeadLetterQueue:
     """Where messages go after `max_receive_count` failed receives (at least 1)."""
 

@@ -18,12 +18,17 @@ from cdk_events.core._resource import _CrossEnvAttribute
 from cdk_events.core._token_encoding import IResolvable, is_unresolved
 from cdk_events.scheduler import CfnSchedule, ISchedule, ScheduleTargetConfig, ScheduleTargetInput
 
+from ...core._struct_methods import struct_methods
+
 MAX_EVENT_AGE_SECONDS = 86_400
 MIN_EVENT_AGE_SECONDS = 60
 MAX_RETRY_ATTEMPTS = 185
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ScheduleTargetBaseProps:
     """Options of every target (mirrors `aws_scheduler_targets.ScheduleTargetBaseProps`): `role` (default: a
     role created for the target ARN, shared in the stack), `dead_letter_queue` (default none), `input`

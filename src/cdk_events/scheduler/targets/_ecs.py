@@ -16,10 +16,14 @@ from cdk_events.core import Construct, Duration, Lazy, UnscopedValidationError
 from cdk_events.core._errors import construct_error
 from cdk_events.scheduler import CfnSchedule, ISchedule, ScheduleTargetConfig, ScheduleTargetInput
 
+from ...core._struct_methods import struct_methods
 from ._base import ScheduleTargetBase, base_props
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Tag:
     """A tag of the tasks a schedule runs (mirrors `aws_scheduler_targets.Tag`); rendered with lower-case
     `key` / `value` as EventBridge Scheduler takes them."""

@@ -15,6 +15,7 @@ from cdk_events.core._errors import construct_error
 from cdk_events.core._token_encoding import is_unresolved
 from cdk_events.scheduler import CfnSchedule, ISchedule, ScheduleTargetConfig, ScheduleTargetInput
 
+from ...core._struct_methods import struct_methods
 from ._base import ScheduleTargetBase, base_props
 
 
@@ -89,7 +90,10 @@ class KinesisStreamPutRecord(ScheduleTargetBase):
             partition_key=self._partition_key))
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EventBridgePutEventsEntry:
     """The event a schedule puts on a bus (mirrors `aws_scheduler_targets.EventBridgePutEventsEntry`): `event_bus`,
     `source`, `detail_type` (required) and `detail` (the event's detail, default none)."""

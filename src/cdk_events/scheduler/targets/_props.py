@@ -10,24 +10,34 @@ import attrs
 
 from cdk_events.aws import iam
 
+from ...core._struct_methods import struct_methods
 from ._base import ScheduleTargetBaseProps
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SqsSendMessageProps(ScheduleTargetBaseProps):
     """Props of `SqsSendMessage`: the base props and `message_group_id` (FIFO queues, default none)."""
 
     message_group_id: str | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class KinesisStreamPutRecordProps(ScheduleTargetBaseProps):
     """Props of `KinesisStreamPutRecord`: the base props and `partition_key` (required)."""
 
     partition_key: str
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class UniversalTargetProps(ScheduleTargetBaseProps):
     """Props of `Universal`: `service`, `action` (required) and `policy_statements` (default: `service:Action`
     on `*`)."""
@@ -37,14 +47,20 @@ class UniversalTargetProps(ScheduleTargetBaseProps):
     policy_statements: Sequence[iam.PolicyStatement] | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SageMakerStartPipelineExecutionProps(ScheduleTargetBaseProps):
     """Props of `SageMakerStartPipelineExecution`: the base props and `pipeline_parameter_list` (default none)."""
 
     pipeline_parameter_list: Sequence[Any] | None = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EcsRunTaskBaseProps(ScheduleTargetBaseProps):
     """Props shared by the ECS targets: `task_definition` (required) and the task options (default none)."""
 
@@ -61,7 +77,10 @@ class EcsRunTaskBaseProps(ScheduleTargetBaseProps):
     vpc_subnets: Any = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class FargateTaskProps(EcsRunTaskBaseProps):
     """Props of `EcsRunFargateTask`: the ECS props, `assign_public_ip` and `platform_version` (default LATEST)."""
 
@@ -69,7 +88,10 @@ class FargateTaskProps(EcsRunTaskBaseProps):
     platform_version: Any = None
 
 
-@attrs.frozen(kw_only=True)
+@struct_methods
+
+
+@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Ec2TaskProps(EcsRunTaskBaseProps):
     """Props of `EcsRunEc2Task`: the ECS props, `placement_constraints` and `placement_strategies` (default none)."""
 

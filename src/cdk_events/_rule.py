@@ -26,6 +26,7 @@ from .core import (
 )
 from .core._annotations import Annotations
 from .core._cfn_runtime import render_struct
+from .core._checked import user_code
 from .core._errors import construct_error
 from .core._json import JSON_NULL
 from .core._resolve import resolve
@@ -262,7 +263,11 @@ class Rule(Resource):
             hint = _wrap_hint(target)
             raise construct_error(self, f"'targets' entries must be rule targets{hint}, got {target!r}")
         auto_id = f"Target{len(self._targets)}"
-        config = target.bind(self, auto_id)
+        if type(target).__module__.startswith("cdk_events."):
+            config = target.bind(self, auto_id)
+        else:
+            with user_code():  # a target of the user's own class
+                config = target.bind(self, auto_id)
         if not isinstance(config, RuleTargetConfig):
             raise construct_error(self, f"target {target!r}: bind() must return a RuleTargetConfig, got {config!r}")
         input_props = config.input.bind(self) if config.input is not None else None

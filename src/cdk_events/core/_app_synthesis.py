@@ -10,6 +10,7 @@ from . import _assembly
 from ._annotations import ERROR, INFO, WARNING
 from ._assembly import CloudAssembly, CloudFormationStackArtifact
 from ._cfn_element import CfnElement
+from ._checked import user_code
 from ._construct import DEPENDENCIES_IN_TREE, Construct
 from ._default_synthesizer import MANIFEST_VERSION
 from ._errors import ValidationError
@@ -181,7 +182,8 @@ def synthesize(app: App, outdir: str, *, skip_validation: bool = False) -> Cloud
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _synthesize(app, outdir, skip_validation=skip_validation)
+        with user_code():  # (aspects, producers and validations of the user run)
+            return _synthesize(app, outdir, skip_validation=skip_validation)
     finally:
         if collecting:
             gc.enable()

@@ -73,6 +73,11 @@ class CfnStruct:
         return f"{type(self).__qualname__}({fields})"
 
 
+class RenderedValue(dict[str, Any]):
+    """A property-type value the library wrote in its CloudFormation form (CloudFormation names in
+    alphabetical order, no `None`): `render_struct` leaves it as it is."""
+
+
 def drop_none(values: dict[str, Any]) -> dict[str, Any]:
     """`values` without the `None` entries (order kept)."""
     return {k: v for k, v in values.items() if v is not None}
@@ -130,7 +135,7 @@ def struct_from_dict(cls: type[Any], value: Mapping[str, Any]) -> Any:
 def render_struct(value: Any, cls: type[Any]) -> Any:
     """Render a property-type value: an instance of `cls` or a plain dict becomes its CloudFormation
     dict (alphabetical keys); tokens and anything else pass through."""
-    if value is None or isinstance(value, IResolvable):
+    if value is None or isinstance(value, IResolvable) or type(value) is RenderedValue:
         return value
     if isinstance(value, cls):
         return value._to_cfn()

@@ -28,9 +28,10 @@ method of the class that has that parameter.
 """
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from sys import _getframe
 from types import FunctionType
 from typing import Any
@@ -65,10 +66,39 @@ from ._errors import (
 from ._struct import StructError
 
 __all__ = ["MANUAL", "MAX_DEPTH", "MAX_SAFE_INTEGER", "ArgumentTypeError", "Name", "Text", "UnscopedArgumentTypeError",
-           "abridged", "checked", "is_checked"]
+           "abridged", "checked", "is_checked", "user_code"]
 
 
 _NO_CHECK = object()
+
+
+class _Call:
+    """Whether a call from outside the library is running (its arguments were checked on the way in). The
+    calls it makes to other checked functions are the library calling itself and go straight through,
+    without looking at the caller's module (which costs ten times as much). Code the library runs for the
+    user meanwhile is not checked again, except where the library says so (`user_code`). (One flag for the
+    process, not one a thread, which would cost as much as the look it saves: a program building constructs
+    in several threads at once may have some calls of one thread go unchecked while another's runs.)"""
+
+    __slots__ = ("running",)
+
+    def __init__(self) -> None:
+        self.running = False
+
+
+_CALL = _Call()
+
+
+@contextlib.contextmanager
+def user_code() -> Iterator[None]:
+    """A block in which the library calls the user's code (a synthesis, which runs aspects, producers and
+    validations; a target of the user's own class being bound): calls it makes into the library are checked."""
+    running = _CALL.running
+    _CALL.running = False
+    try:
+        yield
+    finally:
+        _CALL.running = running
 
 
 class _Spec:
@@ -192,11 +222,15 @@ def _wrap(func: Callable[..., Any], owner: type | None, label: str, skip_first: 
             _install_fast(func, owner, attribute, kind, checked_call, state[0], defer)
         if defer and not is_init and args and "_cdk_argument_error" in getattr(args[0], "__dict__", ()):
             return _deferred_bind(func, args, kwargs)
-        if _getframe(1).f_globals.get("__name__", "")[:11] == "cdk_events.":
+        if _CALL.running or _getframe(1).f_globals.get("__name__", "")[:11] == "cdk_events.":
             return func(*args, **kwargs)  # a call from inside the library: its arguments were checked at the boundary
-        if not state:
-            state.append(_first_call(func, owner, label, skip_first, is_init, defer))
-        return state[0](args, kwargs)
+        _CALL.running = True
+        try:
+            if not state:
+                state.append(_first_call(func, owner, label, skip_first, is_init, defer))
+            return state[0](args, kwargs)
+        finally:
+            _CALL.running = False
 
     checked_call.__wrapped__ = func  # type: ignore[attr-defined]
     checked_call.__name__ = func.__name__
@@ -287,7 +321,7 @@ def _fast_wrapper(func: Callable[..., Any], spec: _Spec, slow: Callable[..., Any
     default) and, when one refuses its value, the generic path (`slow`) says why."""
     params = list(spec.signature.parameters.values())
     namespace: dict[str, Any] = {"__name__": "cdk_events.core._checked.<fast>", "_f": func, "_slow": slow,
-                                 "_getframe": _getframe, "_Bad": _Bad, "_deferred": _deferred_bind,
+                                 "_getframe": _getframe, "_call": _CALL, "_Bad": _Bad, "_deferred": _deferred_bind,
                                  "_type_of": type, "_isinstance": isinstance}  # (the guards' builtins)
     head: list[str] = []
     passed: list[str] = []
@@ -359,14 +393,22 @@ def _fast_wrapper(func: Callable[..., Any], spec: _Spec, slow: Callable[..., Any
     if defer and spec.skip_first and not spec.is_init:
         lines.append(f"    if '_cdk_argument_error' in getattr({first}, '__dict__', ()):")
         lines.append(f"        return _deferred(_f, ({', '.join(positional)},), {{{', '.join(keywords)}}})")
+    call = f"_f({', '.join(passed)})"
     if checks:
-        lines.append("    if _getframe(1).f_globals.get('__name__', '')[:11] != 'cdk_events.':")
+        lines.append("    if _call.running or _getframe(1).f_globals.get('__name__', '')[:11] == 'cdk_events.':")
+        lines.append(f"        return {call}")
+        lines.append("    _call.running = True")
+        lines.append("    try:")
         lines.append("        try:")
         lines.extend(f"            {check}" for check in checks)
         lines.append("        except _Bad:")
         lines.append(f"            return _slow(({''.join(p + ', ' for p in positional)}), "
                      f"{{{', '.join(keywords)}}})")
-    lines.append(f"    return _f({', '.join(passed)})")
+        lines.append(f"        return {call}")
+        lines.append("    finally:")
+        lines.append("        _call.running = False")
+    else:
+        lines.append(f"    return {call}")
     try:
         exec(compile("\n".join(lines), f"<checked {spec.label}>", "exec"), namespace)
     except SyntaxError:

@@ -17,6 +17,7 @@ from cdk_events.core._errors import construct_error
 from cdk_events.core._prop_checks import check_bool, check_instance, check_str
 from cdk_events.core._token_encoding import is_unresolved
 
+from ..core._checked import user_code
 from ..core._struct_methods import struct_methods
 from ._cfn_generated import CfnSchedule
 from ._expression import ScheduleExpression, js_iso
@@ -184,7 +185,11 @@ class Schedule(Resource):
         self.schedule_group = schedule_group
         """The group of this schedule (None: the `default` group)."""
 
-        config = target.bind(self)
+        if type(target).__module__.startswith("cdk_events."):
+            config = target.bind(self)
+        else:
+            with user_code():  # a target of the user's own class
+                config = target.bind(self)
 
         self.key = key
         """The customer-managed key of the schedule's payload (None: an AWS-owned key)."""

@@ -13,6 +13,7 @@ from .._input import RuleTargetInput
 from .._target import RuleTargetConfig
 from ..aws import ec2, ecs, iam
 from ..core import Annotations, Construct, Duration, ValidationError
+from ..core._cfn_runtime import RenderedValue, drop_none
 from ..core._errors import construct_error
 from ..core._struct import StructError, camel_case_keys, to_struct
 from ..core._struct_methods import struct_methods
@@ -379,11 +380,11 @@ class EcsTask:
             groups = self.security_groups
             parameters.update({
                 "LaunchType": launch_type,
-                "NetworkConfiguration": {"AwsVpcConfiguration": {
+                "NetworkConfiguration": {"AwsVpcConfiguration": drop_none({
                     "AssignPublicIp": assign_public_ip,
                     "SecurityGroups": [g.security_group_id for g in groups] if groups is not None else None,
                     "Subnets": self.cluster.vpc.select_subnets(selection).subnet_ids,
-                }},
+                })},
                 "PlatformVersion": self.platform_version.value if self.platform_version is not None else None,
             })
         base = bind_base_target_config(rule, "EcsTask", dead_letter_queue=self.dead_letter_queue,
@@ -391,7 +392,8 @@ class EcsTask:
         if self.dead_letter_queue is not None:
             add_to_dead_letter_queue_resource_policy(rule, self.dead_letter_queue)
         return RuleTargetConfig(arn=self.cluster.cluster_arn, role=self.role,
-                                ecs_parameters=dict(sorted(parameters.items())),
+                                # (in its CloudFormation form: the rule writes it as it is)
+                                ecs_parameters=RenderedValue(sorted(p for p in parameters.items() if p[1] is not None)),
                                 input=RuleTargetInput.from_object(self._input_object()),
                                 target_resource=self.task_definition, **base)
 

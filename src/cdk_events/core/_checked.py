@@ -395,15 +395,18 @@ def _fast_wrapper(func: Callable[..., Any], spec: _Spec, slow: Callable[..., Any
         lines.append(f"        return _deferred(_f, ({', '.join(positional)},), {{{', '.join(keywords)}}})")
     call = f"_f({', '.join(passed)})"
     if checks:
-        lines.append("    if _call.running or _getframe(1).f_globals.get('__name__', '')[:11] == 'cdk_events.':")
+        # The caller's module is looked at only when a check fails: a call the library makes outside a checked
+        # call (at import, from a property) passes its checks as well, and costs no look at its caller.
+        lines.append("    if _call.running:")
         lines.append(f"        return {call}")
+        lines.append("    try:")
+        lines.extend(f"        {check}" for check in checks)
+        lines.append("    except _Bad:")
+        lines.append("        if _getframe(1).f_globals.get('__name__', '')[:11] == 'cdk_events.':")
+        lines.append(f"            return {call}")
+        lines.append(f"        return _slow(({''.join(p + ', ' for p in positional)}), {{{', '.join(keywords)}}})")
         lines.append("    _call.running = True")
         lines.append("    try:")
-        lines.append("        try:")
-        lines.extend(f"            {check}" for check in checks)
-        lines.append("        except _Bad:")
-        lines.append(f"            return _slow(({''.join(p + ', ' for p in positional)}), "
-                     f"{{{', '.join(keywords)}}})")
         lines.append(f"        return {call}")
         lines.append("    finally:")
         lines.append("        _call.running = False")

@@ -28,6 +28,7 @@ from ._checked_values import (
     _check_json,
     _check_str,
     _is_token_object,
+    _plain_json,
     abridged,
     guard_of,
     with_guard,
@@ -203,7 +204,7 @@ def _compile_sequence(tp: Any, item: Any, ctx: _Context) -> Checker:
     item_check, item_optional = _compile(item, ctx)
     expected = _describe(tp)
     if item_check is _check_str or item_check is _check_json:
-        return _plain_sequence_checker(expected, item_check, _describe(item))
+        return _one_item_guard(_plain_sequence_checker(expected, item_check, _describe(item)), guard_of(_check_str))
 
     def check_sequence(value: Any) -> None:
         if _not_a_list(value):
@@ -225,7 +226,16 @@ def _compile_sequence(tp: Any, item: Any, ctx: _Context) -> Checker:
                 bad.where.insert(0, f"[{index}]")
                 raise
 
-    return check_sequence
+    return _one_item_guard(check_sequence, guard_of(item_check) if item_check is not None else None)
+
+
+def _one_item_guard(checker: Checker, item_guard: tuple[str, dict[str, Any]] | None) -> Checker:
+    """`checker` of a list, with a guard for the common list of one item the item's guard vouches for."""
+    if item_guard is not None:
+        expression, names = renamed_guard(item_guard, "_item")
+        first = expression.replace("{v}", "{v}[0]")
+        with_guard(checker, f"(_type_of({{v}}) is list and len({{v}}) == 1 and {first})", **names)
+    return checker
 
 
 def _not_a_list(value: Any) -> bool:
@@ -270,7 +280,7 @@ def _compile_mapping(tp: Any, item: Any, ctx: _Context) -> Checker:
                     return
                 raise _Bad("a dict", value)
             _check_json(value)
-        return check_json_mapping
+        return with_guard(check_json_mapping, "(_type_of({v}) is dict and _plain({v}))", _plain=_plain_json)
     item_check, item_optional = _compile(item, ctx)
     expected = _describe(tp)
 

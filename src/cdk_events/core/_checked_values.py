@@ -219,37 +219,37 @@ def _check_json(value: Any, depth: int = 0) -> None:
     _walk_json(value, kind, depth)
 
 
-def _plain_json(value: dict[Any, Any] | list[Any]) -> bool:
-    """True for plain containers nested less than `MAX_DEPTH` deep whose keys are strings and whose leaves
-    are ASCII strings without markers (or that are one registered token), bools, None, safe integers,
+def _plain_json(value: dict[Any, Any] | list[Any], depth: int = 0) -> bool:
+    """True for plain dicts and lists nested less than `MAX_DEPTH` deep whose keys are strings and whose
+    leaves are ASCII strings without markers (or that are one registered token), bools, None, safe integers,
     finite floats and objects that are no data (tokens, constructs); False means "walk it to see"."""
+    if depth >= MAX_DEPTH:
+        return False
+    if type(value) is dict:
+        for key in value:
+            if type(key) is not str:
+                return False
+        items: Any = value.values()
+    else:
+        items = value
     strings = TOKEN_MAP._strings
-    stack: list[tuple[Any, int]] = [(value, 0)]
-    while stack:
-        container, depth = stack.pop()
-        if depth >= MAX_DEPTH:
-            return False
-        if type(container) is dict:
-            items: Any = container.values()
-            for key in container:
-                if type(key) is not str:
-                    return False
-        else:
-            items = container
-        for item in items:
-            kind = type(item)
-            if kind is str:
-                if item.isascii() and ("{Token[" not in item or item in strings):
-                    continue
-                return False
-            if (item is None or kind is bool or (kind is int and -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER)
-                    or (kind is float and item - item == 0.0)):
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if item.isascii() and ("{Token[" not in item or item in strings):
                 continue
-            if kind is dict or kind is list or kind is tuple:
-                stack.append((item, depth + 1))
-            elif _is_mapping_type(kind) or isinstance(item, (str, int, float, list, tuple)):
+            return False
+        if kind is dict or kind is list:
+            if not _plain_json(item, depth + 1):
                 return False
+        elif not (item is None or kind is bool or (kind is int and -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER)
+                  or (kind is float and item - item == 0.0)) and (
+                kind is tuple or _is_mapping_type(kind) or isinstance(item, (str, int, float, list, tuple))):
+            return False
     return True
+
+
+with_guard(_check_json, "((_type_of({v}) is dict or _type_of({v}) is list) and _plain({v}))", _plain=_plain_json)
 
 
 def _walk_json(value: Any, kind: type, depth: int) -> None:

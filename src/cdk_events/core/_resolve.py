@@ -455,7 +455,11 @@ def _resolve_dict(value: dict[Any, Any], options: ResolveOptions, path: Path, de
     depth += 1
     # JavaScript visits integer-like keys first: tokens resolve in that order (it decides, e.g., the
     # order of an input transformer's InputPathsMap)
-    if _needs_reorder(value):
+    try:  # (`_needs_reorder`, its first test written here: most dicts have no key before "9" at all)
+        reorder = bool(value) and min(value)[:1] <= "9" and _needs_reorder(value)
+    except TypeError:
+        reorder = _needs_reorder(value)
+    if reorder:
         options.kinds.irregular = True
         pairs: Any = js_items(value)
     else:

@@ -269,7 +269,7 @@ class PolicyStatement:
             self._add_principal_conditions(fragment.conditions)
 
     def _add_principal_conditions(self, conditions: dict[str, Any]) -> None:
-        these = encode_compact(conditions)
+        these = encode_compact(conditions) if conditions else "{}"
         if self._principal_conditions_json is None:
             self._principal_conditions_json = these
         elif self._principal_conditions_json != these:
@@ -277,7 +277,8 @@ class PolicyStatement:
                 f"All principals in a PolicyStatement must have the same Conditions (got "
                 f"'{self._principal_conditions_json}' and '{these}'). Use multiple statements instead."
             )
-        self.add_conditions(conditions)
+        if conditions:
+            self.add_conditions(conditions)
 
     def add_aws_account_principal(self, account_id: str) -> None:
         """Add an `AccountPrincipal`."""

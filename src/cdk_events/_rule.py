@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ._cfn_generated import CfnRule
@@ -148,6 +149,15 @@ def _render_target(entry: CfnRule.TargetProperty | dict[str, Any]) -> dict[str, 
     if (v := entry.sqs_parameters) is not None:
         out["SqsParameters"] = render_struct(v, CfnRule.SqsParametersProperty)
     return out
+
+
+@functools.cache
+def _local_engine() -> ModuleType:
+    """The local engine (`cdk_events.local`), loaded when the first pattern is checked: an app whose rules
+    have no pattern never loads it (an import statement in the checking method would cost every rule)."""
+    from . import local
+
+    return local
 
 
 class Rule(Resource):
@@ -343,11 +353,8 @@ class Rule(Resource):
         """What EventBridge would say about the pattern (patterns with deploy-time values are not checked)."""
         if pattern is None:
             return None
-        from .local import (  # the local engine loads only when a pattern or schedule is checked
-            InvalidEventPatternError,
-            validate_event_pattern,
-        )
-
+        local = _local_engine()
+        InvalidEventPatternError, validate_event_pattern = local.InvalidEventPatternError, local.validate_event_pattern
         try:
             validate_event_pattern(pattern)  # (most patterns are plain JSON already: checked as they are)
             return None

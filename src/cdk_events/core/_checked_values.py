@@ -239,7 +239,14 @@ def _plain_json(value: dict[Any, Any] | list[Any], depth: int = 0) -> bool:
             if item.isascii() and ("{Token[" not in item or item in strings):
                 continue
             return False
-        if kind is dict or kind is list:
+        if kind is list and depth + 1 < MAX_DEPTH:  # (a list of plain strings, the common leaf, without a call)
+            for element in item:
+                if type(element) is not str or not element.isascii() or (
+                        "{Token[" in element and element not in strings):
+                    if not _plain_json(item, depth + 1):
+                        return False
+                    break
+        elif kind is dict or kind is list:
             if not _plain_json(item, depth + 1):
                 return False
         elif not (item is None or kind is bool or (kind is int and -MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER)

@@ -98,6 +98,21 @@ def _c_writer() -> Any:
     return _C_WRITER[0]
 
 
+def identity_text(value: Any, default: Callable[[Any], Any] | None = None) -> str | None:
+    """A compact JSON text of `value` that is equal for equal values, written by python-rapidjson (C, about
+    twice as fast as the `json` module's encoder here), or None where it cannot write `value` (NaN, a
+    non-string key, a lone surrogate, an object `default` does not convert). For comparing values only: its
+    formatting is not JavaScript's (`1.0`, `\u001F`)."""
+    dumps = _c_writer()
+    if dumps is None:  # pragma: no cover - a declared dependency
+        return None
+    try:
+        text: str = dumps(value, ensure_ascii=False, default=default)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return text
+
+
 def template_text(value: Any, indent: int, *, regular: bool) -> str:
     """`js_stringify(value, indent)`, written by python-rapidjson (C) when `regular`: the value holds no
     float, `null`, integer past 2**53 or integer-like key (its resolution noted none, see `ValueKinds`). The

@@ -15,7 +15,7 @@ from typing import Any
 
 from cdk_events.core import IPostProcessor, IResolveContext, js_stringify
 from cdk_events.core._json import _encode_str as encode_json_string
-from cdk_events.core._json import compact_encoder, compact_json
+from cdk_events.core._json import compact_encoder, compact_json, identity_text
 
 from ._policy_statement import PolicyStatement
 from ._principals import LITERAL_STRING_KEY, IPrincipal, dedupe_string_for
@@ -60,7 +60,12 @@ def _merge_principals(xs: list[IPrincipal], ys: list[IPrincipal]) -> list[IPrinc
     return [*{**x_comp, **y_comp}.values(), *x_non, *y_non]
 
 
-_condition_string = compact_encoder(lambda o: f"<{id(o)}>", ensure_ascii=False)
+def _object_text(value: Any) -> str:
+    """How a condition value that is no JSON (an object) is told apart from others: by identity."""
+    return f"<{id(value)}>"
+
+
+_condition_string = compact_encoder(_object_text, ensure_ascii=False)
 
 
 def _base_key(statement: PolicyStatement) -> _Key:
@@ -68,7 +73,7 @@ def _base_key(statement: PolicyStatement) -> _Key:
     the statement's own fields (no defensive copies): this runs for every statement of every policy."""
     return (
         statement._effect,
-        _condition_string(statement._condition),
+        identity_text(statement._condition, _object_text) or _condition_string(statement._condition),
         frozenset(statement._not_action),
         frozenset(statement._not_resource),
         _principal_key(list(statement._not_principals.values())),
@@ -225,8 +230,11 @@ class PostProcessPolicyDocument(IPostProcessor):
 
 
 def _identity(statement: Any) -> str:
-    """A text that is equal for equal statements (the C JSON encoder; JavaScript's formatting only
-    where the C encoder cannot write a value)."""
+    """A text that is equal for equal statements (python-rapidjson's; the `json` module's or JavaScript's
+    formatting where it cannot write a value)."""
+    text = identity_text(statement)
+    if text is not None:
+        return text
     try:
         return compact_json(statement)
     except TypeError:

@@ -86,6 +86,12 @@ def _scalar(value: Any) -> str | None:
 _C_WRITER: list[Any] = []  # python-rapidjson's `dumps` (or None), imported on first use
 
 
+def load_c_writer() -> None:
+    """Load python-rapidjson for `identity_text` (its import, with uuid and decimal, costs about as much as
+    comparing forty policy statements: worth it for large policies only)."""
+    _c_writer()
+
+
 def _c_writer() -> Any:
     """python-rapidjson's `dumps`, or None where it is not installed (the exact writer is used then)."""
     if not _C_WRITER:
@@ -100,11 +106,11 @@ def _c_writer() -> Any:
 
 def identity_text(value: Any, default: Callable[[Any], Any] | None = None) -> str | None:
     """A compact JSON text of `value` that is equal for equal values, written by python-rapidjson (C, about
-    twice as fast as the `json` module's encoder here), or None where it cannot write `value` (NaN, a
-    non-string key, a lone surrogate, an object `default` does not convert). For comparing values only: its
-    formatting is not JavaScript's (`1.0`, `\u001F`)."""
-    dumps = _c_writer()
-    if dumps is None:  # pragma: no cover - a declared dependency
+    twice as fast as the `json` module's encoder here) once it is loaded (`load_c_writer`), or None (also
+    where it cannot write `value`: NaN, a non-string key, a lone surrogate, an object `default` does not
+    convert). For comparing values only: its formatting is not JavaScript's (`1.0`, `\u001F`)."""
+    dumps = _C_WRITER[0] if _C_WRITER else None
+    if dumps is None:
         return None
     try:
         text: str = dumps(value, ensure_ascii=False, default=default)

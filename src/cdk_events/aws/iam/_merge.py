@@ -15,7 +15,7 @@ from typing import Any
 
 from cdk_events.core import IPostProcessor, IResolveContext, js_stringify
 from cdk_events.core._json import _encode_str as encode_json_string
-from cdk_events.core._json import compact_encoder, compact_json, identity_text
+from cdk_events.core._json import compact_encoder, compact_json, identity_text, load_c_writer
 
 from ._policy_statement import PolicyStatement
 from ._principals import LITERAL_STRING_KEY, IPrincipal, dedupe_string_for
@@ -106,8 +106,14 @@ def _combine(a: PolicyStatement, b: PolicyStatement) -> PolicyStatement:
     )
 
 
+# from this many statements on, a policy's statements are compared by python-rapidjson's text (`identity_text`)
+_C_WRITER_FROM = 32
+
+
 def merge_statements(statements: list[PolicyStatement]) -> list[PolicyStatement]:
     """Merge as many statements as the CDK would, in the same order; returns the new list."""
+    if len(statements) >= _C_WRITER_FROM:
+        load_c_writer()
     bases = [_base_key(s) for s in statements]
     sharing: dict[_Key, int] = {}
     for statement, base in zip(statements, bases, strict=True):
@@ -205,6 +211,8 @@ class PostProcessPolicyDocument(IPostProcessor):
             return value
         seen: set[str] = set()
         unique: list[Any] = []
+        if len(value["Statement"]) >= _C_WRITER_FROM:
+            load_c_writer()
         for statement in value["Statement"]:
             text = _identity(statement)
             if text not in seen:

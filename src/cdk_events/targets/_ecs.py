@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import weakref
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -36,6 +38,8 @@ SECURITY_GROUP_IGNORED_ACK = "@aws-cdk/aws-events-targets:ecsTaskSecurityGroupIg
 MIN_EPHEMERAL_STORAGE_GIB = 20
 MAX_EPHEMERAL_STORAGE_GIB = 200
 _REVISION_AT_END = re.compile(r":[0-9]+$")
+# what an EcsTask grants its role (see `EcsTask._event_role_grant`)
+_Grant = tuple[str, str, str, str | None, str | None]
 
 
 def _tuple_or_none(value: Sequence[Any] | None) -> tuple[Any, ...] | None:
@@ -151,6 +155,19 @@ class Tag:
     value: str
 
 
+class _EventRoleGrants:
+    """What EcsTask targets granted one events role (an `iam.Role`): the statements, built once for each
+    grant (the targets of one task definition on one cluster all grant the same)."""
+
+    __slots__ = ("statements",)
+
+    def __init__(self) -> None:
+        self.statements: dict[_Grant, list[iam.PolicyStatement]] = {}
+
+
+_EVENT_ROLE_GRANTS: weakref.WeakKeyDictionary[Any, _EventRoleGrants] = weakref.WeakKeyDictionary()
+
+
 def _wrong_resource(cluster: object, task_definition: object, role: object) -> tuple[str, object, str] | None:
     """The first of the task definition, the cluster and the role that is not what it must be, or None."""
     if not isinstance(getattr(task_definition, "task_definition_arn", None), str):
@@ -160,6 +177,26 @@ def _wrong_resource(cluster: object, task_definition: object, role: object) -> t
     if role is not None and not (hasattr(role, "role_arn") and hasattr(role, "add_to_principal_policy")):
         return "role", role, ROLE
     return None
+
+
+@functools.cache
+def _private_subnets() -> ec2.SubnetSelection:
+    """The subnet selection of a target that names none (a frozen struct: one serves every target)."""
+    return ec2.SubnetSelection(subnet_type=ec2.SubnetType.PRIVATE_WITH_EGRESS)
+
+
+def _event_role_statements(grant: _Grant) -> list[iam.PolicyStatement]:
+    """The statements of a grant (see `EcsTask._event_role_grant`)."""
+    task_definition, cluster_arn, tasks, execution_role_arn, task_role_arn = grant
+    statements = [
+        iam.PolicyStatement(actions=["ecs:RunTask"], resources=[task_definition],
+                            conditions={"ArnEquals": {"ecs:cluster": cluster_arn}}),
+        iam.PolicyStatement(actions=["ecs:TagResource"], resources=[tasks]),
+    ]
+    for role_arn in (execution_role_arn, task_role_arn):
+        if role_arn is not None:
+            statements.append(iam.PolicyStatement(actions=["iam:PassRole"], resources=[role_arn]))
+    return statements
 
 
 class EcsTask:
@@ -207,13 +244,19 @@ class EcsTask:
         self._wrong: tuple[str, object, str] | None = _wrong_resource(cluster, task_definition, role)
         if self._wrong is not None:
             return
-        try:
-            overrides = _struct_list(ContainerOverride, container_overrides, "container_overrides")
-            accelerators = _struct_list(InferenceAcceleratorOverride, inference_accelerator_overrides,
-                                        "inference_accelerator_overrides")
-            tag_list = _struct_list(Tag, tags, "tags")
-            storage = to_struct(EphemeralStorageOverride, ephemeral_storage, prop="ephemeral_storage")
-            selection = to_struct(ec2.SubnetSelection, subnet_selection, prop="subnet_selection")
+        overrides = accelerators = tag_list = storage = selection = None
+        try:  # (each only when given: a target usually gives none of them)
+            if container_overrides is not None:
+                overrides = _struct_list(ContainerOverride, container_overrides, "container_overrides")
+            if inference_accelerator_overrides is not None:
+                accelerators = _struct_list(InferenceAcceleratorOverride, inference_accelerator_overrides,
+                                            "inference_accelerator_overrides")
+            if tags is not None:
+                tag_list = _struct_list(Tag, tags, "tags")
+            if ephemeral_storage is not None:
+                storage = to_struct(EphemeralStorageOverride, ephemeral_storage, prop="ephemeral_storage")
+            if subnet_selection is not None:
+                selection = to_struct(ec2.SubnetSelection, subnet_selection, prop="subnet_selection")
         except StructError as error:
             raise self._error(str(error)) from None
         self._check_props(cluster=cluster, task_definition=task_definition, task_count=task_count,
@@ -248,8 +291,7 @@ class EcsTask:
                               f"'propagate_tags'={propagate_tags})")
         self.propagate_tags = propagate_tags
         self.role = role if role is not None else singleton_event_role(task_definition)
-        for statement in self._event_role_statements():
-            self.role.add_to_principal_policy(statement)
+        self._grant_event_role()
         self.tags = list(tag_list) if tag_list is not None else None
         self.security_group: ISecurityGroup | None = None
         self.security_groups: list[ISecurityGroup] | None = None
@@ -300,26 +342,42 @@ class EcsTask:
         if subnet_type is not None and not isinstance(subnet_type, ec2.SubnetType):
             raise self._error(f"'subnet_selection.subnet_type' must be an ec2.SubnetType, got {subnet_type!r}")
 
-    def _event_role_statements(self) -> list[Any]:
-        task_definition_arn = self.task_definition.task_definition_arn
+    def _grant_event_role(self) -> None:
+        """Let the role run the task definition on the cluster, tag the tasks and pass the task's roles.
+
+        An `iam.Role` gets each grant's statements built once: the targets of one task definition on one
+        cluster add the same statement objects (as many times as the CDK adds statements: the policy's
+        statement count is the CDK's), which its policy renders once. Another kind of role gets new
+        statements each time.
+        """
+        role = self.role
+        grant = self._event_role_grant()
+        if type(role) is not iam.Role:
+            for statement in _event_role_statements(grant):
+                role.add_to_principal_policy(statement)
+            return
+        grants = _EVENT_ROLE_GRANTS.get(role)
+        if grants is None:
+            grants = _EVENT_ROLE_GRANTS[role] = _EventRoleGrants()
+        statements = grants.statements.get(grant)
+        if statements is None:
+            statements = grants.statements[grant] = _event_role_statements(grant)
+        for statement in statements:
+            role.add_to_principal_policy(statement)
+
+    def _event_role_grant(self) -> _Grant:
+        """What the role is granted: the task definition resource to run, the cluster, the tasks to tag,
+        the execution role and the task role to pass (None when not passed)."""
+        task_definition = self.task_definition
+        task_definition_arn = task_definition.task_definition_arn
         wildcard = not is_unresolved(task_definition_arn) and not _REVISION_AT_END.search(task_definition_arn)
         cluster = self.cluster
         partition = cluster.stack.partition
-        statements = [
-            iam.PolicyStatement(actions=["ecs:RunTask"],
-                                resources=[f"{task_definition_arn}:*" if wildcard else task_definition_arn],
-                                conditions={"ArnEquals": {"ecs:cluster": cluster.cluster_arn}}),
-            iam.PolicyStatement(actions=["ecs:TagResource"],
-                                resources=[f"arn:{partition}:ecs:{cluster.env.region}:*:task/"
-                                           f"{cluster.cluster_name}/*"]),
-        ]
-        execution_role = self.task_definition.execution_role
-        if execution_role is not None:
-            statements.append(iam.PolicyStatement(actions=["iam:PassRole"], resources=[execution_role.role_arn]))
-        if self.task_definition.is_fargate_compatible:
-            statements.append(iam.PolicyStatement(actions=["iam:PassRole"],
-                                                  resources=[self.task_definition.task_role.role_arn]))
-        return statements
+        tasks = f"arn:{partition}:ecs:{cluster.env.region}:*:task/{cluster.cluster_name}/*"
+        execution_role = task_definition.execution_role
+        return (f"{task_definition_arn}:*" if wildcard else task_definition_arn, cluster.cluster_arn, tasks,
+                execution_role.role_arn if execution_role is not None else None,
+                task_definition.task_role.role_arn if task_definition.is_fargate_compatible else None)
 
     def _configure_security_groups(self, security_group: ISecurityGroup | None,
                                    security_groups: Sequence[ISecurityGroup] | None) -> None:
@@ -355,7 +413,7 @@ class EcsTask:
             if given is not None:
                 require_resource(rule, "EcsTask", prop, given, ("role_arn",), ROLE)
         self._check_ephemeral_storage(rule)
-        selection = self.subnet_selection or ec2.SubnetSelection(subnet_type=ec2.SubnetType.PRIVATE_WITH_EGRESS)
+        selection = self.subnet_selection or _private_subnets()
         if self.assign_public_ip and selection.subnet_type is not ec2.SubnetType.PUBLIC:
             raise rule_error(rule, "assignPublicIp should be set to true only for PUBLIC subnets (EcsTask "
                                    f"target: 'assign_public_ip' is True, the subnet selection is {selection})")

@@ -10,11 +10,10 @@ from cdk_events.core import Annotations, Construct, Lazy, Names, Resource, Resou
 
 from ...core._errors import construct_error
 from ...core._prop_checks import check_bool
-from ._cfn_generated import CfnSecurityGroup, CfnSecurityGroupEgress, CfnSecurityGroupIngress
 from ._ids import check_resource_id
-from ._peer import IPeer, Peer, Port
 
 if TYPE_CHECKING:
+    from ._peer import IPeer, Port
     from ._vpc import IVpc
 
 DISABLE_INLINE_RULES_CONTEXT = "@aws-cdk/aws-ec2.securityGroupDisableInlineRules"
@@ -65,6 +64,10 @@ def _snake(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_rule(group: Construct, method: str, peer: Any, connection: Any) -> None:
+    # lazy on purpose: peers and ports load only for an app that adds a rule (an EcsTask target on an
+    # imported group, or any imported group, does without them)
+    from ._peer import IPeer, Port
+
     if not isinstance(peer, IPeer):
         raise construct_error(group, f"{method}: 'peer' must be an ec2.IPeer (ec2.Peer.ipv4(...), ec2.Peer.any_ipv4(), "
                                      f"ec2.Peer.prefix_list(...), a security group), got {peer!r}")
@@ -106,6 +109,8 @@ class _SecurityGroupBase(Resource):
         _check_rule(self, "add_ingress_rule", peer, connection)
         scope, id = self._rule_scope(peer, connection, "from", remote_rule)
         if scope.node.try_find_child(id) is None:
+            from ._cfn_generated import CfnSecurityGroupIngress  # lazy on purpose: the L1s load only for a rule
+
             CfnSecurityGroupIngress(scope, id, group_id=self.security_group_id,
                                     **_snake({**peer.to_ingress_rule_config(), **connection.to_rule_json()}),
                                     description=description if description is not None
@@ -118,6 +123,8 @@ class _SecurityGroupBase(Resource):
         _check_rule(self, "add_egress_rule", peer, connection)
         scope, id = self._rule_scope(peer, connection, "to", remote_rule)
         if scope.node.try_find_child(id) is None:
+            from ._cfn_generated import CfnSecurityGroupEgress  # lazy on purpose: the L1s load only for a rule
+
             CfnSecurityGroupEgress(scope, id, group_id=self.security_group_id,
                                    **_snake({**peer.to_egress_rule_config(), **connection.to_rule_json()}),
                                    description=description if description is not None
@@ -165,8 +172,11 @@ class _ImportedSecurityGroup(_SecurityGroupBase):
             super().add_egress_rule(peer, connection, description, remote_rule)
 
 
-_NO_TRAFFIC_PEER = Peer.ipv4("255.255.255.255/32")
-_NO_TRAFFIC_PORT = Port.icmp_type_and_code(252, 86)
+def _no_traffic() -> tuple[IPeer, Port]:
+    """The peer and port of the rule matching no traffic (the egress rule of a group allowing none)."""
+    from ._peer import Peer, Port  # lazy on purpose: peers and ports load only for an owned group
+
+    return Peer.ipv4("255.255.255.255/32"), Port.icmp_type_and_code(252, 86)
 
 
 class SecurityGroup(_SecurityGroupBase):
@@ -182,6 +192,9 @@ class SecurityGroup(_SecurityGroupBase):
     def __init__(self, scope: Construct, id: str, *, vpc: IVpc, security_group_name: str | None = None,
                  description: str | None = None, allow_all_outbound: bool | None = None,
                  allow_all_ipv6_outbound: bool | None = None, disable_inline_rules: bool | None = None):
+        # lazy on purpose: the L1s load only for an owned group (an imported one does without them)
+        from ._cfn_generated import CfnSecurityGroup
+
         super().__init__(scope, id, physical_name=security_group_name)
         check_bool(self, "allow_all_outbound", allow_all_outbound)
         check_bool(self, "allow_all_ipv6_outbound", allow_all_ipv6_outbound)
@@ -207,12 +220,13 @@ class SecurityGroup(_SecurityGroupBase):
 
     def _add_default_egress_rules(self) -> None:
         if self.disable_inline_rules:
+            from ._peer import Peer, Port  # lazy on purpose: peers and ports load only for a group that needs them
+
             if self.allow_all_outbound:
                 super().add_egress_rule(Peer.any_ipv4(), Port.all_traffic(), str(_ALLOW_ALL_RULE["Description"]),
                                         False)
             else:
-                super().add_egress_rule(_NO_TRAFFIC_PEER, _NO_TRAFFIC_PORT, str(_MATCH_NO_TRAFFIC["Description"]),
-                                        False)
+                super().add_egress_rule(*_no_traffic(), str(_MATCH_NO_TRAFFIC["Description"]), False)
             if self.allow_all_ipv6_outbound:
                 super().add_egress_rule(Peer.any_ipv6(), Port.all_traffic(), str(_ALLOW_ALL_IPV6_RULE["Description"]),
                                         False)
@@ -270,7 +284,7 @@ class SecurityGroup(_SecurityGroupBase):
 
     def _remove_no_traffic_rule(self) -> None:
         if self.disable_inline_rules:
-            _scope, id = self._rule_scope(_NO_TRAFFIC_PEER, _NO_TRAFFIC_PORT, "to", False)
+            _scope, id = self._rule_scope(*_no_traffic(), "to", False)
             self.node.try_remove_child(id)
         else:
             self._egress = [r for r in self._egress if not _same_rule(r, _MATCH_NO_TRAFFIC)]

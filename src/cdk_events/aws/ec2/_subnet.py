@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -21,8 +21,10 @@ from cdk_events.core import (
 )
 
 from ...core._struct_methods import struct_methods
-from ._cfn_generated import CfnEIP, CfnNatGateway, CfnRoute, CfnRouteTable, CfnSubnet, CfnSubnetRouteTableAssociation
 from ._ids import check_resource_id
+
+if TYPE_CHECKING:
+    from ._cfn_generated import CfnNatGateway
 
 NO_ROUTE_TABLE_ACK = "@aws-cdk/aws-ec2:noSubnetRouteTableId"
 
@@ -174,6 +176,9 @@ class Subnet(Resource):
 
     def __init__(self, scope: Construct, id: str, *, availability_zone: str, vpc_id: str, cidr_block: str,
                  map_public_ip_on_launch: bool | None = None):
+        # lazy on purpose: the L1s load only for an owned subnet (imported VPCs and subnets do without them)
+        from ._cfn_generated import CfnRouteTable, CfnSubnet, CfnSubnetRouteTableAssociation
+
         super().__init__(scope, id)
         Tags.of(self).add("Name", self.node.path)
         self.availability_zone = availability_zone
@@ -193,6 +198,8 @@ class Subnet(Resource):
 
     def add_default_internet_route(self, gateway_id: str, gateway_attachment: Any) -> None:
         """A `0.0.0.0/0` route to an internet gateway, after its attachment to the VPC."""
+        from ._cfn_generated import CfnRoute  # lazy on purpose: the L1s load only for an owned subnet
+
         route = CfnRoute(self, "DefaultRoute", route_table_id=self.route_table.route_table_id,
                          destination_cidr_block="0.0.0.0/0", gateway_id=gateway_id)
         route.node.add_dependency(gateway_attachment)
@@ -200,6 +207,8 @@ class Subnet(Resource):
 
     def add_default_nat_route(self, nat_gateway_id: str) -> None:
         """A `0.0.0.0/0` route to a NAT gateway."""
+        from ._cfn_generated import CfnRoute  # lazy on purpose: the L1s load only for an owned subnet
+
         route = CfnRoute(self, "DefaultRoute", route_table_id=self.route_table.route_table_id,
                          destination_cidr_block="0.0.0.0/0", nat_gateway_id=nat_gateway_id)
         self.internet_connectivity_established.append(route)
@@ -222,6 +231,8 @@ class PublicSubnet(Subnet):
 
     def add_nat_gateway(self, eip_allocation_id: str | None = None) -> CfnNatGateway:
         """A NAT gateway in this subnet, with a new Elastic IP unless `eip_allocation_id` is given."""
+        from ._cfn_generated import CfnEIP, CfnNatGateway  # lazy on purpose: the L1s load only for an owned subnet
+
         allocation_id = eip_allocation_id
         if allocation_id is None:
             allocation_id = CfnEIP(self, "EIP", domain="vpc").attr_allocation_id

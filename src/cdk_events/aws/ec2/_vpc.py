@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cdk_events.core import (
     Annotations,
@@ -23,9 +23,6 @@ from cdk_events.core._arn import format_arn
 from ...core._errors import construct_error
 from ...core._prop_checks import check_bool, check_str
 from ...core._struct import StructError, camel_case_keys, struct_field_names, to_struct
-from ._cfn_generated import CfnInternetGateway, CfnVPC, CfnVPCGatewayAttachment
-from ._ip_addresses import IIpAddresses, IpAddresses, RequestedSubnet
-from ._restrict_default_sg import RESTRICT_DEFAULT_SG_FLAG, add_restrict_default_sg
 from ._subnet import (
     ISubnet,
     PrivateSubnet,
@@ -37,6 +34,9 @@ from ._subnet import (
 )
 from ._vpc_base import GROUP_NAME_SUFFIX, IVpc, _VpcBase
 from ._vpc_import import _ImportedVpc
+
+if TYPE_CHECKING:
+    from ._ip_addresses import IIpAddresses
 
 __all__ = ["DefaultInstanceTenancy", "IVpc", "Vpc"]
 
@@ -161,6 +161,12 @@ class Vpc(_VpcBase):
         vpc_name: str | None = None,
         restrict_default_security_group: bool | None = None,
     ):
+        # lazy on purpose: the L1s, the address planning and the restricting custom resource load only for an
+        # owned VPC (an imported one, `Vpc.from_vpc_attributes`, does without them)
+        from ._cfn_generated import CfnVPC
+        from ._ip_addresses import IIpAddresses, IpAddresses
+        from ._restrict_default_sg import RESTRICT_DEFAULT_SG_FLAG, add_restrict_default_sg
+
         super().__init__(scope, id)
         stack = self.stack
         for prop, flag in (("enable_dns_hostnames", enable_dns_hostnames), ("enable_dns_support", enable_dns_support),
@@ -238,6 +244,8 @@ class Vpc(_VpcBase):
         return list(given)
 
     def _create_subnets(self) -> None:
+        from ._ip_addresses import RequestedSubnet  # lazy on purpose: only an owned VPC plans its subnets
+
         requested = [RequestedSubnet(availability_zone=az, subnet_construct_id=f"{c.name}{GROUP_NAME_SUFFIX}{i + 1}",
                                      configuration=c)
                      for c in self.subnet_configuration for i, az in enumerate(self.availability_zones)]
@@ -270,6 +278,9 @@ class Vpc(_VpcBase):
                                 include_resource_types=["AWS::EC2::Subnet"])
 
     def _create_internet_gateway(self, nat_count: int, nat_gateway_subnets: SubnetSelection | None) -> None:
+        # lazy on purpose: the L1s load only for an owned VPC
+        from ._cfn_generated import CfnInternetGateway, CfnVPCGatewayAttachment
+
         gateway = CfnInternetGateway(self, "IGW")
         self.internet_gateway_id = gateway.ref
         attachment = CfnVPCGatewayAttachment(self, "VPCGW", internet_gateway_id=gateway.ref, vpc_id=self._resource.ref)

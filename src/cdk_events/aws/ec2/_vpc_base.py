@@ -11,6 +11,7 @@ from ...core._struct import to_struct
 from ._subnet import ISubnet, SelectedSubnets, SubnetSelection, SubnetType
 
 GROUP_NAME_SUFFIX = "Subnet"
+_PRIVATE_TYPES = (SubnetType.PRIVATE_WITH_EGRESS, SubnetType.PRIVATE_WITH_NAT, SubnetType.PRIVATE)
 # the CDK ends these messages with an empty list when the VPC has no subnets at all
 _NO_SUBNETS = "none (this VPC has no subnets; an imported VPC needs its <kind>_subnet_ids)"
 
@@ -73,15 +74,18 @@ class _VpcBase(Resource):
             raise construct_error(self, f"'subnet_selection' must be an ec2.SubnetSelection, got {selection!r} "
                                         f"(a {type(selection).__name__})")
         subnets = self._select_subnet_objects(selection or SubnetSelection())
-        publics = {id(s) for s in self.public_subnets}
-        return SelectedSubnets(subnets=tuple(subnets), has_public=any(id(s) in publics for s in subnets),
+        has_public = False
+        if self.public_subnets:
+            publics = {id(s) for s in self.public_subnets}
+            has_public = any(id(s) in publics for s in subnets)
+        return SelectedSubnets(subnets=tuple(subnets), has_public=has_public,
                                is_pending_lookup=self._incomplete_subnet_definition)
 
     def _select_subnet_objects(self, selection: SubnetSelection) -> list[ISubnet]:
         group_name = self._group_name_of(selection)
-        chosen = [k for k, v in (("subnets", selection.subnets), ("subnet_type", selection.subnet_type),
-                                 ("subnet_group_name", group_name)) if v is not None]
-        if len(chosen) > 1:
+        if (selection.subnets is not None) + (selection.subnet_type is not None) + (group_name is not None) > 1:
+            chosen = [k for k, v in (("subnets", selection.subnets), ("subnet_type", selection.subnet_type),
+                                     ("subnet_group_name", group_name)) if v is not None]
             raise construct_error(self, f"Only one of '{','.join(chosen)}' can be supplied to subnet selection.")
         if selection.subnets is not None:
             return list(selection.subnets)
@@ -130,12 +134,20 @@ class _VpcBase(Resource):
             SubnetType.PUBLIC: self.public_subnets,
         }
 
+    def _subnets_of_type(self, subnet_type: SubnetType) -> list[ISubnet]:
+        """The subnets of one type (as `_subnets_by_type` maps them, without building the map)."""
+        if subnet_type is SubnetType.PUBLIC:
+            return self.public_subnets
+        if subnet_type in _PRIVATE_TYPES:
+            return self.private_subnets
+        return self.isolated_subnets
+
     def _select_by_type(self, subnet_type: SubnetType) -> list[ISubnet]:
         if not isinstance(subnet_type, SubnetType):
             raise construct_error(self, f"'subnet_type' must be an ec2.SubnetType, got {subnet_type!r}")
-        by_type = self._subnets_by_type()
-        subnets = by_type[subnet_type]
+        subnets = self._subnets_of_type(subnet_type)
         if not subnets and not self._incomplete_subnet_definition:
+            by_type = self._subnets_by_type()
             available = ",".join(t.value for t, subs in by_type.items() if subs) or _NO_SUBNETS
             raise construct_error(self, f"There are no '{subnet_type.value}' subnet groups in this VPC. Available "
                                         f"types: {available}")

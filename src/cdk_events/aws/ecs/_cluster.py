@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from cdk_events.core import ArnComponents, ArnFormat, Aspects, Construct, IAspect, Resource, ResourceEnvironment, Stack
 
 from ...core._errors import construct_error
 from ...core._prop_checks import check_bool, check_enum, check_str
 from .. import ec2
-from ..ec2 import ISecurityGroup, IVpc
-from ._cfn_generated import CfnCluster, CfnClusterCapacityProviderAssociations
+from ..ec2 import IVpc
 from ._enums import ContainerInsights
+
+if TYPE_CHECKING:
+    from ..ec2 import ISecurityGroup
+    from ._cfn_generated import CfnClusterCapacityProviderAssociations
 
 
 @runtime_checkable
@@ -77,6 +80,9 @@ class Cluster(Resource):
                  container_insights: bool | None = None, container_insights_v2: ContainerInsights | None = None,
                  enable_fargate_capacity_providers: bool | None = None,
                  capacity_providers: Sequence[str] | None = None):
+        # lazy on purpose: the L1s load only for an owned cluster (an imported one does without them)
+        from ._cfn_generated import CfnCluster
+
         super().__init__(scope, id, physical_name=cluster_name)
         check_str(self, "cluster_name", cluster_name)
         check_bool(self, "container_insights", container_insights)
@@ -150,6 +156,9 @@ class _CapacityProviderAssociations(IAspect):
         if node is not cluster or self.resource is not None:
             return
         if cluster._capacity_provider_names or cluster._default_capacity_provider_strategy:
+            # lazy on purpose: the L1s load only for an owned cluster
+            from ._cfn_generated import CfnClusterCapacityProviderAssociations
+
             self.resource = CfnClusterCapacityProviderAssociations(
                 cluster, self.id, cluster=cluster.cluster_name,
                 default_capacity_provider_strategy=list(cluster._default_capacity_provider_strategy),

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cdk_events.core import Construct, Token
 
 from ...core._errors import construct_error
 from ..iam import IRole
-from ._container_definition import RuntimePlatform
 from ._enums import Compatibility, NetworkMode
 from ._task_definition import ITaskDefinition, TaskDefinition, _ImportedTaskDefinition
+
+if TYPE_CHECKING:
+    from ._container_definition import RuntimePlatform
 
 
 def _number_string(scope: Construct, prop: str, value: int | str) -> str:

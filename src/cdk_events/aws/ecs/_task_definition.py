@@ -4,7 +4,7 @@ roles) and imported task definitions."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from cdk_events.core import Construct, Lazy, Names, PhysicalName, Resource, ResourceEnvironment, Token, ValidationError
 
@@ -14,11 +14,12 @@ from ...core._prop_checks import check_enum, check_number, check_str
 from ...core._struct import to_struct
 from .. import iam
 from ..iam import IRole
-from ._cfn_generated import CfnTaskDefinition
-from ._container_definition import ContainerDefinition, RuntimePlatform
-from ._container_image import ContainerImage
 from ._enums import Compatibility, NetworkMode, is_ec2_compatible, is_external_compatible, is_fargate_compatible
-from ._placement import PlacementConstraint, PlacementConstraintJson
+
+if TYPE_CHECKING:
+    from ._container_definition import ContainerDefinition, RuntimePlatform
+    from ._container_image import ContainerImage
+    from ._placement import PlacementConstraint, PlacementConstraintJson
 
 
 class ITaskDefinition(Protocol):
@@ -134,6 +135,11 @@ class TaskDefinition(Resource):
                  execution_role: IRole | None = None, cpu: str | None = None, memory_mib: str | None = None,
                  ephemeral_storage_gib: int | None = None, runtime_platform: RuntimePlatform | None = None,
                  placement_constraints: Sequence[PlacementConstraint] | None = None):
+        # lazy on purpose: the L1, the containers and placement load only for an owned task definition (an
+        # imported one, all an EcsTask target on an existing task needs, does without them)
+        from ._cfn_generated import CfnTaskDefinition
+        from ._container_definition import RuntimePlatform
+
         super().__init__(scope, id)
         check_enum(self, "compatibility", compatibility, Compatibility)
         if compatibility is None:
@@ -203,6 +209,8 @@ class TaskDefinition(Resource):
     def _placement_constraint_list(self, value: Sequence[PlacementConstraint] | None) -> list[PlacementConstraint]:
         if value is None:
             return []
+        from ._placement import PlacementConstraint  # lazy on purpose: placement loads only for constraints given
+
         if isinstance(value, (str, Mapping)) or not isinstance(value, Sequence) or not all(
                 isinstance(item, PlacementConstraint) for item in value):
             raise construct_error(self, f"'placement_constraints' must be a list of ecs.PlacementConstraint (e.g. "
@@ -212,6 +220,8 @@ class TaskDefinition(Resource):
 
     def add_placement_constraint(self, constraint: PlacementConstraint) -> None:
         """Add a placement constraint to the task definition (not on Fargate-compatible tasks)."""
+        from ._placement import PlacementConstraint  # lazy on purpose: placement loads only for a task that has some
+
         if not isinstance(constraint, PlacementConstraint):
             raise construct_error(self, f"'constraint' must be an ecs.PlacementConstraint, got {constraint!r}")
         if self.is_fargate_compatible:
@@ -219,6 +229,9 @@ class TaskDefinition(Resource):
         self._placement_constraints.extend(constraint.to_json())
 
     def _render_containers(self) -> Any:
+        # lazy on purpose: the L1 loads only for an owned task definition (whose __init__ loaded it already)
+        from ._cfn_generated import CfnTaskDefinition
+
         return render_list([c.render_container_definition() for c in self.containers],
                            CfnTaskDefinition.ContainerDefinitionProperty)
 
@@ -272,6 +285,8 @@ class TaskDefinition(Resource):
 
     def add_container(self, id: str, *, image: ContainerImage, **options: Any) -> ContainerDefinition:
         """A new container `id` of this task (see `ContainerDefinition` for the options and defaults)."""
+        from ._container_definition import ContainerDefinition  # lazy on purpose: only a task with containers
+
         return ContainerDefinition(self, id, task_definition=self, image=image, **options)
 
     def add_to_task_role_policy(self, statement: iam.PolicyStatement) -> None:

@@ -83,7 +83,17 @@ class PolicyDocument(IResolvable):
         if should_merge and len(self._statements) > 1:
             self._statements[:] = merge_statements(self._statements)
         context.register_post_processor(PostProcessPolicyDocument(self._auto_assign_sids, should_merge))
-        return self._render()
+        if should_merge:
+            return self._render()
+        # a statement object added more than once (targets of one task share theirs) is rendered once: the
+        # post-processing keeps only the first of equal statements anyway
+        rendered: dict[int, Any] = {}
+        for statement in self._statements:
+            if id(statement) not in rendered:
+                rendered[id(statement)] = statement.to_statement_json()
+        if not rendered:
+            return None
+        return {"Statement": list(rendered.values()), "Version": POLICY_VERSION}
 
     def _should_merge(self, scope: Construct) -> bool:
         if self._minimize is not None:

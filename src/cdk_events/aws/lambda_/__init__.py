@@ -19,7 +19,8 @@ if TYPE_CHECKING:
         CfnPermission,
         CfnVersion,
     )
-    from ._code import AssetCode, Code, CodeConfig, CodeS3Location, InlineCode, ResourceBindOptions, S3Code
+    from ._code import AssetCode, Code, CodeConfig, InlineCode, S3Code
+    from ._code_options import CodeS3Location, ResourceBindOptions
     from ._destination import DestinationConfig, DestinationOptions, DestinationType, IDestination
     from ._event_invoke_config import EventInvokeConfig
     from ._function import Function
@@ -63,8 +64,8 @@ lazy_exports(globals(), {
     "CfnPermission": "._cfn_generated",
     "Code": "._code",
     "AssetCode": "._code",
-    "CodeS3Location": "._code",
-    "ResourceBindOptions": "._code",
+    "CodeS3Location": "._code_options",
+    "ResourceBindOptions": "._code_options",
     "ILayerVersion": "._layer_version",
     "LayerVersion": "._layer_version",
     "LayerVersionPermission": "._layer_version",

@@ -8,35 +8,19 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import attrs
 
-from cdk_events.core import (
-    AssetHashType,
-    CfnResource,
-    Construct,
-    IgnoreMode,
-    Stack,
-    SymlinkFollowMode,
-    UnscopedValidationError,
-)
+from cdk_events.core import CfnResource, Construct, Stack, UnscopedValidationError
 
 from ...core._errors import construct_error
 from ...core._struct_methods import struct_methods
 
 if TYPE_CHECKING:
+    # (annotations only: importing the asset names would load the asset machinery, shutil and the
+    # compression modules, in every app with a function)
+    from cdk_events.core import AssetHashType, IgnoreMode, SymlinkFollowMode
+
     from .. import iam
     from ..s3 import IBucket
     from ..s3_assets import Asset
-
-
-@struct_methods
-
-
-@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
-class CodeS3Location:
-    """An S3 object holding code (the fields of `aws_cdk.aws_s3.Location`)."""
-
-    bucket_name: str
-    object_key: str
-    object_version: str | None = None
 
 
 @struct_methods
@@ -51,16 +35,6 @@ class CodeConfig:
     inline_code: str | None = None
     image: Any = None
     source_kms_key_arn: str | None = None
-
-
-@struct_methods
-
-
-@attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
-class ResourceBindOptions:
-    """Options of `Code.bind_to_resource`: the property that holds the code (default `Code`)."""
-
-    resource_property: str | None = None
 
 
 class Code:
@@ -171,6 +145,9 @@ class S3Code(Code):
 
     def bind(self, scope: Construct) -> CodeConfig:
         """`CodeConfig(s3_location=...)` with the bucket name, key and version."""
+        # lazy on purpose: the S3 location struct loads only for code in S3 or in an asset
+        from ._code_options import CodeS3Location
+
         return CodeConfig(s3_location=CodeS3Location(bucket_name=self.bucket_name, object_key=self.key,
                                                      object_version=self.object_version))
 
@@ -218,6 +195,9 @@ class AssetCode(Code):
                                          "stack.")
         if not self._asset.is_zip_archive:
             raise construct_error(scope, f"Asset must be a .zip file or a directory ({self.path})")
+        # lazy on purpose: the S3 location struct loads only for code in S3 or in an asset
+        from ._code_options import CodeS3Location
+
         return CodeConfig(s3_location=CodeS3Location(bucket_name=self._asset.s3_bucket_name,
                                                      object_key=self._asset.s3_object_key))
 

@@ -26,24 +26,24 @@ from ...core._struct import to_struct
 from .. import iam
 from ._cfn_generated import CfnFunction
 from ._code import Code
-from ._destination import IDestination
 from ._function_base import FunctionBase, IFunction, warn_invoke_function_permissions
-from ._function_hash import calculate_function_hash, trim_from_start
-from ._function_import import _ImportedFunction
-from ._layer_version import ILayerVersion, add_layers, render_layers
-from ._options import ApplicationLogLevel, LoggingFormat, RecursiveLoop, SystemLogLevel, Tracing
 from ._runtime import Architecture, Runtime
 from ._runtime_lifecycle import runtime_finding
-from ._version import Alias, Version, VersionOptions
 
 if TYPE_CHECKING:
+    # (loaded on first use, below: versions, aliases, layers, destinations and the logging and tracing
+    # options are rarely used, and each module costs every app with a function its import)
     from ..logs import ILogGroup
     from ..sns import ITopic
     from ..sqs import IQueue
+    from ._destination import IDestination
+    from ._layer_version import ILayerVersion
+    from ._options import ApplicationLogLevel, LoggingFormat, RecursiveLoop, SystemLogLevel, Tracing
+    from ._version import Alias, Version, VersionOptions
 
 USE_CDK_MANAGED_LOG_GROUP = "@aws-cdk/aws-lambda:useCdkManagedLogGroup"
 VALIDATE_TEMPLATES = "@aws-cdk/core:validateAgainstDefaultRules"
-_FUNCTION_NAME = re.compile(r"^[a-zA-Z0-9-_]+$")
+_FUNCTION_NAME = r"^[a-zA-Z0-9-_]+$"  # (compiled on first use, by `re`: few functions are named)
 _RESERVED_ENVIRONMENT = frozenset({
     "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
     "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
@@ -109,15 +109,24 @@ class Function(FunctionBase):
         super().__init__(scope, id, physical_name=function_name)
         self._check_props(runtime, handler, code, function_name, description, timeout, memory_size, environment,
                           reserved_concurrent_executions, architecture, log_retention, log_group)
-        check_enum(self, "tracing", tracing, Tracing)
-        check_enum(self, "recursive_loop", recursive_loop, RecursiveLoop)
+        if tracing is not None or recursive_loop is not None:
+            # lazy on purpose: the options module loads only for a function that sets one
+            from ._options import RecursiveLoop, Tracing
+
+            check_enum(self, "tracing", tracing, Tracing)
+            check_enum(self, "recursive_loop", recursive_loop, RecursiveLoop)
         check_bool(self, "dead_letter_queue_enabled", dead_letter_queue_enabled)
         check_number(self, "retry_attempts", retry_attempts)
         check_duration(self, "max_event_age", max_event_age)
-        self._current_version_options = to_struct(VersionOptions, current_version_options,
-                                                  prop="current_version_options", scope=self)
-        check_instance(self, "current_version_options", self._current_version_options, VersionOptions,
-                       "a lambda_.VersionOptions or a dict of its fields")
+        self._current_version_options: VersionOptions | None = None
+        if current_version_options is not None:
+            # lazy on purpose: versions load only for a function that uses them
+            from ._version import VersionOptions
+
+            self._current_version_options = to_struct(VersionOptions, current_version_options,
+                                                      prop="current_version_options", scope=self)
+            check_instance(self, "current_version_options", self._current_version_options, VersionOptions,
+                           "a lambda_.VersionOptions or a dict of its fields")
         self._current_version: Version | None = None
         self._hash_mixins: list[str] = []
         # layers (`layers=` / `add_layers`) append here; the template and the version hash read it
@@ -165,7 +174,7 @@ class Function(FunctionBase):
                                                 application_log_level, system_log_level_v2, system_log_level),
             recursive_loop=recursive_loop.value if recursive_loop is not None else None,
         )
-        if tracing is not None and tracing is not Tracing.DISABLED:
+        if tracing is not None and tracing.value != "Disabled":  # (Tracing.DISABLED renders nothing)
             self.add_to_role_policy(iam.PolicyStatement(
                 actions=["xray:PutTraceSegments", "xray:PutTelemetryRecords"], resources=["*"]))
             self._resource.tracing_config = {"Mode": tracing.value}
@@ -213,6 +222,10 @@ class Function(FunctionBase):
                                                              "max_event_age", "on_failure", "on_success",
                                                              "retry_attempts")}
                   if options is not None else {})
+        # lazy on purpose: versions and the version hash load only for a function that uses them
+        from ._function_hash import calculate_function_hash, trim_from_start
+        from ._version import Version
+
         version = Version(self, "CurrentVersion", lambda_=self, **fields)
         self._current_version = version
         resource = version._resource
@@ -254,6 +267,9 @@ class Function(FunctionBase):
 
     def add_alias(self, alias_name: str, **options: Any) -> Alias:
         """An alias `alias_name` of `current_version` (child `Alias<alias_name>`)."""
+        # lazy on purpose: aliases load only for a function that uses them
+        from ._version import Alias
+
         return Alias(self, f"Alias{alias_name}", alias_name=alias_name, version=self.current_version, **options)
 
     # --- rendering -------------------------------------------------------------------------
@@ -265,9 +281,17 @@ class Function(FunctionBase):
 
     def add_layers(self, *layers: ILayerVersion) -> None:
         """Add layers (at most five in all); each must be compatible with the function's runtime."""
+        # lazy on purpose: layers load only for a function that has some
+        from ._layer_version import add_layers
+
         add_layers(self, layers)
 
     def _render_layers(self) -> list[str] | None:
+        if not self._layers:
+            return None
+        # lazy on purpose: layers load only for a function that has some
+        from ._layer_version import render_layers
+
         return render_layers(self)
 
     def _code_properties(self, config: Any, runtime: Runtime) -> dict[str, Any]:
@@ -291,9 +315,13 @@ class Function(FunctionBase):
     def _logging_config(self, log_group: Any, logging_format: LoggingFormat | None, log_format: str | None,
                         app_level_v2: ApplicationLogLevel | None, app_level: str | None,
                         system_level_v2: SystemLogLevel | None, system_level: str | None) -> dict[str, Any] | None:
-        check_enum(self, "logging_format", logging_format, LoggingFormat)
-        check_enum(self, "application_log_level_v2", app_level_v2, ApplicationLogLevel)
-        check_enum(self, "system_log_level_v2", system_level_v2, SystemLogLevel)
+        if logging_format is not None or app_level_v2 is not None or system_level_v2 is not None:
+            # lazy on purpose: the options module loads only for a function that sets one
+            from ._options import ApplicationLogLevel, LoggingFormat, SystemLogLevel
+
+            check_enum(self, "logging_format", logging_format, LoggingFormat)
+            check_enum(self, "application_log_level_v2", app_level_v2, ApplicationLogLevel)
+            check_enum(self, "system_log_level_v2", system_level_v2, SystemLogLevel)
         for prop, value in (("log_format", log_format), ("application_log_level", app_level),
                             ("system_log_level", system_level)):
             check_str(self, prop, value)
@@ -307,7 +335,7 @@ class Function(FunctionBase):
             if log_format != "JSON" and logging_format is None:
                 raise construct_error(self, "To use ApplicationLogLevel and/or SystemLogLevel you must set LogFormat "
                                             f"to 'JSON', got '{log_format if log_format else 'undefined'}'.")
-            if logging_format is not LoggingFormat.JSON and log_format is None:
+            if (logging_format is None or logging_format.value != "JSON") and log_format is None:
                 got = cast(LoggingFormat, logging_format).value
                 raise construct_error(self, "To use ApplicationLogLevel and/or SystemLogLevel you must set "
                                             f"LoggingFormat to 'JSON', got '{got}'.")
@@ -351,7 +379,7 @@ class Function(FunctionBase):
             if len(function_name) > 64:
                 raise construct_error(self, f"Function name can not be longer than 64 characters but has "
                                             f"{len(function_name)} characters.")
-            if not _FUNCTION_NAME.match(function_name):
+            if not re.match(_FUNCTION_NAME, function_name):
                 raise construct_error(self, f"Function name {function_name} can contain only letters, numbers, "
                                             "hyphens, or underscores with no spaces.")
         if description and not Token.is_unresolved(description) and len(description) > 256:
@@ -429,5 +457,8 @@ class Function(FunctionBase):
         if not isinstance(function_arn, str):
             raise ValidationError(f"Function.from_function_attributes ({scope.node.path}/{id}): 'function_arn' "
                                   f"must be a string, got {function_arn!r}")
+        # lazy on purpose: imports load only for an app that imports a function
+        from ._function_import import _ImportedFunction
+
         return _ImportedFunction(scope, id, function_arn=function_arn, role=role, same_environment=same_environment,
                                  skip_permissions=bool(skip_permissions), architecture=architecture)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
@@ -11,6 +10,7 @@ from cdk_events.core import (
     Annotations,
     ArnFormat,
     Construct,
+    Names,
     Node,
     Resource,
     ResourceEnvironment,
@@ -22,12 +22,12 @@ from ...core._checked import Name
 from ...core._errors import construct_error
 from .. import iam
 from ._cfn_generated import CfnPermission
-from ._destination import IDestination
-from ._event_invoke_config import EventInvokeConfig
 from ._runtime import Architecture
 
 if TYPE_CHECKING:
     from cdk_events.core import Duration
+
+    from ._destination import IDestination
 
 _SUPPORTED_CONDITIONS = (("ArnLike", "aws:SourceArn"), ("StringEquals", "aws:SourceAccount"),
                          ("StringEquals", "aws:PrincipalOrgID"))
@@ -75,11 +75,27 @@ class IFunction(Protocol):
                                retry_attempts: int | None = None) -> None: ...
 
 
+class _AliasName:
+    """Lambda's limits on an alias name, a `Name` constraint whose pattern is compiled on first use (few
+    apps name an alias: compiling it costs every app with a function)."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self) -> None:
+        self._name: Name | None = None
+
+    def __call__(self, value: Any) -> None:
+        name = self._name
+        if name is None:
+            name = self._name = Name(128, r"(?!^[0-9]+$)([a-zA-Z0-9-_]+)")
+        name(value)
+
+
 class FunctionBase(Resource):
     """What owned and imported functions share: resource-policy permissions and grants."""
 
     # Lambda's limits on an alias name (checked with the arguments, core._checked)
-    _CHECKS: ClassVar[dict[str, Any]] = {"alias_name": Name(128, r"(?!^[0-9]+$)([a-zA-Z0-9-_]+)")}
+    _CHECKS: ClassVar[dict[str, Any]] = {"alias_name": _AliasName()}
 
     function_arn: str
     function_name: str
@@ -153,6 +169,28 @@ class FunctionBase(Resource):
             function_url_auth_type=function_url_auth_type,
         )
 
+    def _add_service_invoke_permission(self, scope: Construct, id: str, service: str, source_arn: str) -> None:
+        """`add_permission(id, scope=scope, principal=iam.ServicePrincipal(service), source_arn=source_arn)`,
+        for the library's own callers (a target adds one per rule): the same permission, without building and
+        parsing a principal."""
+        if not self._can_create_permissions:
+            self.add_permission(id, scope=scope, principal=iam.ServicePrincipal(service), source_arn=source_arn)
+            return
+        # (`_consider_warning_on_invoke_permission` for lambda:InvokeFunction)
+        if scope.node.try_find_child("CurrentVersion") is not None:
+            warn_invoke_function_permissions(scope)
+        else:
+            self.__dict__["_warn_if_current_version_called"] = True
+        CfnPermission(scope, id, action="lambda:InvokeFunction", principal=service, function_name=self.function_arn,
+                      source_arn=source_arn)
+
+    def _node_unique_id(self) -> str:
+        """`Names.node_unique_id(self.node)`, computed once (a construct's path never changes)."""
+        unique_id: str | None = self.__dict__.get("_cached_node_unique_id")
+        if unique_id is None:
+            unique_id = self.__dict__["_cached_node_unique_id"] = Names.node_unique_id(self.node)
+        return unique_id
+
     def add_to_role_policy(self, statement: iam.PolicyStatement) -> None:
         """Add a statement to the execution role's default policy (no-op without a role)."""
         if self._role is None:
@@ -163,10 +201,8 @@ class FunctionBase(Resource):
         """Let `grantee` call `lambda:InvokeFunction`: on its policy, or as a permission on this
         function when it has no policy (a service, an account). Repeated calls are no-ops."""
         principal = grantee.grant_principal
-        digest = hashlib.sha256(json.dumps(
-            {"principal": str(principal), "conditions": principal.policy_fragment.conditions},
-            separators=(",", ":"), default=str).encode()).digest()
-        identifier = "Invoke" + base64.b64encode(digest).decode()
+        identifier = _invoke_identifier(
+            {"principal": str(principal), "conditions": principal.policy_fragment.conditions})
         grant = self._invocation_grants.get(identifier)
         if grant is None:
             grant = iam.Grant.add_to_principal_or_resource(
@@ -179,10 +215,9 @@ class FunctionBase(Resource):
         """Let `grantee` call `lambda:InvokeFunction` on one version of this function (`<arn>:<version>`,
         and the unqualified ARN for `$LATEST`). Repeated calls are no-ops."""
         principal = grantee.grant_principal
-        digest = hashlib.sha256(json.dumps(
+        identifier = _invoke_identifier(
             {"principal": str(principal), "conditions": principal.policy_fragment.conditions,
-             "version": version.version}, separators=(",", ":"), default=str).encode()).digest()
-        identifier = "Invoke" + base64.b64encode(digest).decode()
+             "version": version.version})
         grant = self._invocation_grants.get(identifier)
         if grant is None:
             arns = [f"{self.function_arn}:{version.version}"]
@@ -214,6 +249,9 @@ class FunctionBase(Resource):
         if self.node.try_find_child("EventInvokeConfig") is not None:
             raise construct_error(self, f"An EventInvokeConfig has already been configured for the "
                                         f"{self._async_invoke_subject()} at {self.node.path}")
+        # lazy on purpose: the EventInvokeConfig and destinations load only for a function that has one
+        from ._event_invoke_config import EventInvokeConfig
+
         EventInvokeConfig(self, "EventInvokeConfig", function=self._async_invoke_function(),
                           qualifier=self._async_invoke_qualifier(), max_event_age=max_event_age,
                           on_failure=on_failure, on_success=on_success, retry_attempts=retry_attempts)
@@ -288,6 +326,15 @@ class FunctionBase(Resource):
                 self, "PrincipalWithConditions had unsupported condition combinations for Lambda permission "
                       "statement: principalOrgID cannot be set with other conditions.")
         return found
+
+
+def _invoke_identifier(grant: dict[str, Any]) -> str:
+    """The id of the permission a grant adds: `Invoke` + the base64 SHA-256 of the grant's JSON."""
+    # lazy on purpose: base64 (and binascii) load only for an app that grants an invocation
+    import base64
+
+    digest = hashlib.sha256(json.dumps(grant, separators=(",", ":"), default=str).encode()).digest()
+    return "Invoke" + base64.b64encode(digest).decode()
 
 
 class _PermissionAdder:

@@ -20,21 +20,25 @@ class RuntimeFamily(Enum):
     OTHER = "OTHER"
 
 
-@attrs.frozen(eq=False)
 class Runtime:
     """A Lambda runtime (mirrors `aws_cdk.aws_lambda.Runtime`): `name` is the CloudFormation value
     (`python3.12`). `Runtime("nodejs99.x", RuntimeFamily.NODEJS)` names one that is not listed.
 
     Defaults: no family, no inline code, no CodeGuru profiling, no SnapStart, not variable.
+
+    Immutable, compared by identity. (A plain class written as attrs would write it: building an attrs
+    class costs every app with a function more than its fifty runtimes.)
     """
 
+    __match_args__ = ("name", "family")
+
     name: str
-    family: RuntimeFamily | None = None
-    supports_inline_code: bool = attrs.field(default=False, kw_only=True)
-    supports_code_guru_profiling: bool = attrs.field(default=False, kw_only=True)
-    supports_snap_start: bool = attrs.field(default=False, kw_only=True)
-    is_variable: bool = attrs.field(default=False, kw_only=True)
-    deprecated: bool = attrs.field(default=False, kw_only=True)
+    family: RuntimeFamily | None
+    supports_inline_code: bool
+    supports_code_guru_profiling: bool
+    supports_snap_start: bool
+    is_variable: bool
+    deprecated: bool
 
     ALL: ClassVar[list[Runtime]]
     NODEJS: ClassVar[Runtime]
@@ -88,6 +92,31 @@ class Runtime:
     PROVIDED_AL2: ClassVar[Runtime]
     PROVIDED_AL2023: ClassVar[Runtime]
     FROM_IMAGE: ClassVar[Runtime]
+
+    def __init__(self, name: str, family: RuntimeFamily | None = None, *, supports_inline_code: bool = False,
+                 supports_code_guru_profiling: bool = False, supports_snap_start: bool = False,
+                 is_variable: bool = False, deprecated: bool = False) -> None:
+        fields = self.__dict__
+        fields["name"] = name
+        fields["family"] = family
+        fields["supports_inline_code"] = supports_inline_code
+        fields["supports_code_guru_profiling"] = supports_code_guru_profiling
+        fields["supports_snap_start"] = supports_snap_start
+        fields["is_variable"] = is_variable
+        fields["deprecated"] = deprecated
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(name={self.name!r}, family={self.family!r}, "
+                f"supports_inline_code={self.supports_inline_code!r}, "
+                f"supports_code_guru_profiling={self.supports_code_guru_profiling!r}, "
+                f"supports_snap_start={self.supports_snap_start!r}, is_variable={self.is_variable!r}, "
+                f"deprecated={self.deprecated!r})")
 
     def runtime_equals(self, other: Runtime) -> bool:
         """True if both have the same name, family and inline-code support."""

@@ -4,8 +4,11 @@ an error once AWS disabled creating functions on it (E2531) or updating them (E2
 
 from __future__ import annotations
 
-import datetime
-from typing import Any
+import time
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime
 
 # runtime: (deprecated, creation disabled, updates disabled, successor) -- AWS's published calendar
 _CALENDAR: dict[str, tuple[str, str | None, str | None, str | None]] = {
@@ -65,7 +68,8 @@ def runtime_finding(runtime: Any, today: datetime.date | None = None) -> tuple[s
     if not isinstance(runtime, str) or runtime not in _CALENDAR:
         return None
     deprecated, create_block, update_block, successor = _CALENDAR[runtime]
-    now = (today or datetime.date.today()).isoformat()
+    # (today's local date as `datetime.date.today()` gives it, without loading datetime in every app)
+    now = today.isoformat() if today is not None else time.strftime("%Y-%m-%d")
     if deprecated > now:
         return None
     parts = [f"Runtime '{runtime}' was deprecated on '{deprecated}'."]

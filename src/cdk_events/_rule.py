@@ -216,17 +216,24 @@ class Rule(Resource):
         self.node.add_validation(_RuleValidation(self))
         self.stack.add_template_validation(self, self._check_rendered_pattern)
 
-    @functools.cached_property
+    # (properties that keep their value in `__dict__`: `functools.cached_property` takes a lock on Python 3.11)
+    @property
     def rule_arn(self) -> str:
         """The ARN of the rule (a token; in another environment, the ARN formatted from its name)."""
-        name = self.physical_name  # (the components are built only for a reference from another environment)
-        return self._get_resource_arn_attribute(
-            self._resource.attr_arn, lambda: ArnComponents(service="events", resource="rule", resource_name=name))
+        arn: str | None = self.__dict__.get("_rule_arn")
+        if arn is None:
+            name = self.physical_name  # (the components are built only for a reference from another environment)
+            arn = self.__dict__["_rule_arn"] = self._get_resource_arn_attribute(
+                self._resource.attr_arn, lambda: ArnComponents(service="events", resource="rule", resource_name=name))
+        return arn
 
-    @functools.cached_property
+    @property
     def rule_name(self) -> str:
         """The name of the rule (a token; in another environment, its physical name)."""
-        return self._get_resource_name_attribute(self._resource.ref)
+        name: str | None = self.__dict__.get("_rule_name")
+        if name is None:
+            name = self.__dict__["_rule_name"] = self._get_resource_name_attribute(self._resource.ref)
+        return name
 
     # --- imports ---------------------------------------------------------------------------
     @staticmethod

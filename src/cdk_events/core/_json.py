@@ -107,8 +107,8 @@ def _c_writer() -> Any:
 def identity_text(value: Any, default: Callable[[Any], Any] | None = None) -> str | None:
     """A compact JSON text of `value` that is equal for equal values, written by python-rapidjson (C, about
     twice as fast as the `json` module's encoder here) once it is loaded (`load_c_writer`), or None (also
-    where it cannot write `value`: NaN, a non-string key, a lone surrogate, an object `default` does not
-    convert). For comparing values only: its formatting is not JavaScript's (`1.0`, `\u001F`)."""
+    where it cannot write `value`: a non-string key, a lone surrogate, an object `default` does not
+    convert). For comparing values only: its formatting is not JavaScript's (`1.0`, `\u001F`, `NaN`)."""
     dumps = _C_WRITER[0] if _C_WRITER else None
     if dumps is None:
         return None

@@ -23,8 +23,6 @@ UNRESOLVED_ENV_WARNING = "@aws-cdk/aws-events:ruleUnresolvedEnvironment"
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class CrossEnvTarget:
     """A target found to be in another environment: the stack its mirror rule goes to, and the bus

@@ -57,8 +57,6 @@ class Level(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogConfig:
     """Logging of an event bus: `include_detail` and `level` (both optional)."""

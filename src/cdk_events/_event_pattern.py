@@ -18,8 +18,6 @@ _FIELD_NAMES = {"detail_type": "detailType"}
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EventPattern:
     """Which events a rule matches (mirrors `aws_cdk.aws_events.EventPattern`).

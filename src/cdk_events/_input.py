@@ -84,8 +84,6 @@ class InputType(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RuleTargetInputProperties:
     """What a bound input contributes to the target: `input`, `input_path`, or a transformer."""

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RuleTargetConfig:
     """What a target tells the rule when it is bound (mirrors `aws_cdk.aws_events.RuleTargetConfig`).

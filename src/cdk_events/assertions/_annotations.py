@@ -15,8 +15,6 @@ __all__ = ["Annotations", "MetadataEntry", "SynthesisMessage"]
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class MetadataEntry:
     """The metadata entry of a message: ``type`` (``aws:cdk:warning``, ...), ``data``
@@ -31,8 +29,6 @@ class MetadataEntry:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class SynthesisMessage:
     """A message attached to a construct: ``id`` (construct path), ``level``

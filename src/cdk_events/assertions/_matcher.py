@@ -43,8 +43,6 @@ class Matcher(abc.ABC):
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class MatchFailure:
     """One failure recorded in a :class:`MatchResult`.
@@ -61,8 +59,6 @@ class MatchFailure:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class MatchCapture:
     """A value captured by a :class:`Capture` while matching."""

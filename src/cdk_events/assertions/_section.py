@@ -25,8 +25,6 @@ Section = Mapping[str, Any]
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class SectionMatch:
     """What matching a section found: the matches, or the closest failed candidates."""

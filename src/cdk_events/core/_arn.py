@@ -23,8 +23,6 @@ class ArnFormat(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ArnComponents:
     """The parts of an ARN; `partition`, `region` and `account` default to the stack's."""

@@ -70,8 +70,6 @@ class SymlinkFollowMode(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class FileAssetSource:
     """A file asset given to a synthesizer (mirrors `aws_cdk.FileAssetSource`): `file_name` is the path
@@ -86,8 +84,6 @@ class FileAssetSource:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class FileAssetLocation:
     """Where a file asset is at deploy time (mirrors `aws_cdk.FileAssetLocation`): tokens or strings
@@ -103,8 +99,6 @@ class FileAssetLocation:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class _Staged:
     asset_hash: str
@@ -114,8 +108,6 @@ class _Staged:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class StagingRequest:
     """A copy the assembly writer makes: `source` (file or folder) into `<outdir>/<name>`."""

@@ -22,8 +22,6 @@ EXTERNAL_TAG_PRIORITY = 50
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CfnTag:
     """A CloudFormation tag `{"Key": key, "Value": value}` (mirrors `aws_cdk.CfnTag`)."""

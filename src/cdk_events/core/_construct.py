@@ -43,8 +43,6 @@ class IDependable(Protocol):
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class MetadataEntry:
     """One metadata entry of a construct (type, data and an optional stack trace)."""

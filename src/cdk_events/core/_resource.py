@@ -40,8 +40,6 @@ class PhysicalName:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class ResourceEnvironment:
     """The account and region a resource lives in."""

@@ -37,8 +37,6 @@ VALIDATE_ACCOUNT_IDS = "@cdk-events/core:validateAccountIds"
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Environment:
     """Where a stack deploys: `account` and `region` (None = decided at deploy time)."""

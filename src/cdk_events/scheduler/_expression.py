@@ -25,8 +25,6 @@ def js_iso(date: datetime, what: str) -> str:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CronOptionsWithTimezone:
     """The fields of a cron expression plus its time zone (mirrors `aws_scheduler.CronOptionsWithTimezone`).

@@ -60,8 +60,6 @@ class IScheduleGroup(Protocol):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ScheduleGroupProps:
     """The props of a `ScheduleGroup` (mirrors `aws_scheduler.ScheduleGroupProps`): `schedule_group_name`

@@ -94,8 +94,6 @@ class ISchedule(Protocol):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ScheduleTargetConfig:
     """What a target gives its schedule (mirrors `aws_scheduler.ScheduleTargetConfig`): the ARN and role, and
@@ -115,8 +113,6 @@ class ScheduleTargetConfig:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ScheduleProps:
     """The props of a `Schedule` (mirrors `aws_scheduler.ScheduleProps`; `Schedule` takes them as keywords)."""

@@ -33,8 +33,6 @@ _TARGET = "AwsApi target"
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class AwsApiInput:
     """The call `AwsApi` makes (mirrors `aws_cdk.aws_events_targets.AwsApiInput`): `service`
@@ -50,8 +48,6 @@ class AwsApiInput:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class AwsApiProps(AwsApiInput):
     """`AwsApiInput` plus `policy_statement`: the statement allowing the call (default

@@ -81,8 +81,6 @@ def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TaskEnvironmentVariable:
     """An environment variable for a container of the task; `value` may be an `EventField`."""
@@ -92,8 +90,6 @@ class TaskEnvironmentVariable:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ContainerOverride:
     """Overrides for one container of the task, found by `container_name`.
@@ -124,8 +120,6 @@ class ContainerOverride:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EphemeralStorageOverride:
     """The task's ephemeral storage, `size_in_gib` from 20 to 200."""
@@ -134,8 +128,6 @@ class EphemeralStorageOverride:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class InferenceAcceleratorOverride:
     """An Elastic Inference accelerator override: `device_name` (as in the task definition) and `device_type`."""
@@ -145,8 +137,6 @@ class InferenceAcceleratorOverride:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Tag:
     """A tag for the started task."""

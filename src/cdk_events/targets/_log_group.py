@@ -33,8 +33,6 @@ _PLACEHOLDER = re.compile(r"(<[^>]*?>)")
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogGroupTargetInputOptions:
     """The fields of a log record: `timestamp` (default `EventField.time`) and `message` (default
@@ -76,8 +74,6 @@ class _ObjectInput(LogGroupTargetInput):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogGroupProps:
     """Options of `CloudWatchLogGroup`: `event` (deprecated) or `log_event`, `install_latest_aws_sdk`

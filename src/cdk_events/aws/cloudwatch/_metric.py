@@ -31,8 +31,6 @@ class Unit(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class MetricOptions:
     """Options of a metric helper (`metric_xxx(**options)`): each overrides the helper's default."""

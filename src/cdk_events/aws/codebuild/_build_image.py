@@ -38,8 +38,6 @@ class IBuildImage(Protocol):
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class DockerImageOptions:
     """Options of `from_docker_registry` (mirrors `aws_cdk.aws_codebuild.DockerImageOptions`).

@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class BuildEnvironmentVariable:
     """An environment variable of a build (mirrors `aws_cdk.aws_codebuild.BuildEnvironmentVariable`).
@@ -45,8 +43,6 @@ class BuildEnvironmentVariable:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class BuildEnvironmentCertificate:
     """A PEM certificate in S3 (mirrors `aws_cdk.aws_codebuild.BuildEnvironmentCertificate`)."""
@@ -69,8 +65,6 @@ def _variables(value: Any) -> dict[str, BuildEnvironmentVariable] | None:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class BuildEnvironment:
     """The build environment of a project (mirrors `aws_cdk.aws_codebuild.BuildEnvironment`).

@@ -38,8 +38,6 @@ _NOT_OFFERED = {
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class CloudWatchLoggingOptions:
     """CloudWatch Logs for builds (mirrors `aws_cdk.aws_codebuild.CloudWatchLoggingOptions`); `enabled`
@@ -51,8 +49,6 @@ class CloudWatchLoggingOptions:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class S3LoggingOptions:
     """S3 logs for builds (mirrors `aws_cdk.aws_codebuild.S3LoggingOptions`); `enabled` defaults to True."""
@@ -72,8 +68,6 @@ def _s3_logging(value: Any) -> S3LoggingOptions | None:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class LoggingOptions:
     """Where build logs go (mirrors `aws_cdk.aws_codebuild.LoggingOptions`); default: no logs configuration."""
@@ -369,8 +363,6 @@ def _render(items: list[dict[str, Any]], cls: type[Any]) -> list[Any] | None:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class BatchBuildConfig:
     """What `enable_batch_builds` returns: the batch service role."""

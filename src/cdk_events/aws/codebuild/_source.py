@@ -23,8 +23,6 @@ NO_SOURCE_TYPE = "NO_SOURCE"
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class SourceConfig:
     """What a source contributes to the project: the `Source` property, the triggers and the version."""

@@ -19,8 +19,6 @@ class AttributeType(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Attribute:
     """A key attribute: its `name` and `type` (mirrors `aws_cdk.aws_dynamodb.Attribute`)."""
@@ -64,8 +62,6 @@ class TableClass(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PointInTimeRecoverySpecification:
     """Point-in-time recovery: on or off, and how many days back (1..35, default 35)."""
@@ -83,8 +79,6 @@ class ProjectionType(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class GlobalSecondaryIndexProps:
     """A global secondary index of a `Table`: `index_name` and `partition_key` are required;
@@ -101,8 +95,6 @@ class GlobalSecondaryIndexProps:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LocalSecondaryIndexProps:
     """A local secondary index of a `Table` (the table needs a sort key): projection ALL by default."""

@@ -145,8 +145,6 @@ class TableEncryptionV2:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ReplicaTableProps:
     """A replica of a `TableV2` in another region (settings default to the table's)."""

@@ -83,8 +83,6 @@ class NetworkBuilder:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RequestedSubnet:
     """One subnet the VPC asks a block for: its zone, construct id and subnet group configuration."""

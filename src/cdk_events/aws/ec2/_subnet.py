@@ -51,8 +51,6 @@ def _tuple_or_none(value: Sequence[Any] | None) -> tuple[Any, ...] | None:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SubnetSelection:
     """Which subnets of a VPC to use (mirrors `aws_cdk.aws_ec2.SubnetSelection`).
@@ -72,8 +70,6 @@ class SubnetSelection:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SelectedSubnets:
     """The result of `IVpc.select_subnets`: the subnets, their ids and availability zones."""
@@ -94,8 +90,6 @@ class SelectedSubnets:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class RouteTable:
     """A route table reference; `route_table_id` is None when the import did not give one."""
@@ -246,8 +240,6 @@ class PrivateSubnet(Subnet):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SubnetConfiguration:
     """One subnet group of a VPC: a subnet of `subnet_type` named `name` in every availability zone

@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PortMapping:
     """A port of a container (mirrors `aws_cdk.aws_ecs.PortMapping`).
@@ -39,8 +37,6 @@ class PortMapping:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class HealthCheck:
     """A container health check (mirrors `aws_cdk.aws_ecs.HealthCheck`).
@@ -57,8 +53,6 @@ class HealthCheck:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RuntimePlatform:
     """The platform of a Fargate task (mirrors `aws_cdk.aws_ecs.RuntimePlatform`); both default to unset."""

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ContainerImageConfig:
     """What an image gives a container: `image_name` (no repository credentials offered)."""
@@ -81,8 +79,6 @@ class _EcrImage(ContainerImage):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogDriverConfig:
     """A container's `LogConfiguration`: the driver and its options."""

@@ -41,8 +41,6 @@ class BuiltInAttributes:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PlacementStrategyJson:
     """One entry of a placement strategy's JSON (the shape of `CfnService.PlacementStrategyProperty`):
@@ -56,8 +54,6 @@ class PlacementStrategyJson:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class PlacementConstraintJson:
     """One entry of a placement constraint's JSON (the shape of `CfnService.PlacementConstraintProperty`):
@@ -174,8 +170,6 @@ def _provider_name(_instance: Any, _attribute: Any, value: Any) -> None:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CapacityProviderStrategy:
     """A capacity provider and how many tasks it takes (mirrors `aws_cdk.aws_ecs.CapacityProviderStrategy`).

@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CodeConfig:
     """What a `Code` gives the function or layer that binds it: exactly one of `s3_location` (an object

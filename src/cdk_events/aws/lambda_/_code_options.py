@@ -9,8 +9,6 @@ from ...core._struct_methods import struct_methods
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CodeS3Location:
     """An S3 object holding code (the fields of `aws_cdk.aws_s3.Location`)."""
@@ -21,8 +19,6 @@ class CodeS3Location:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ResourceBindOptions:
     """Options of `Code.bind_to_resource`: the property that holds the code (default `Code`)."""

@@ -24,8 +24,6 @@ class DestinationType(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class DestinationOptions:
     """What `IDestination.bind` is told: the outcome it serves."""
@@ -34,8 +32,6 @@ class DestinationOptions:
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class DestinationConfig:
     """What a destination gives the EventInvokeConfig: the ARN records are sent to."""

@@ -45,8 +45,6 @@ class ILayerVersion(Protocol):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LayerVersionPermission:
     """Who may use a layer version: `account_id` (`'*'` for any), and with `'*'` optionally an

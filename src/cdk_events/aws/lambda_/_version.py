@@ -33,8 +33,6 @@ class IVersion(IFunction, Protocol):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class VersionOptions:
     """Options of a version (also `Function(current_version_options=...)`, a dict of these fields).
@@ -201,8 +199,6 @@ class IAlias(IFunction, Protocol):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class VersionWeight:
     """A version and the share of traffic (0..1) an alias routes to it."""

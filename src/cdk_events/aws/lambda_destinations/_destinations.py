@@ -75,8 +75,6 @@ class EventBridgeDestination:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LambdaDestinationOptions:
     """Options of a Lambda destination: `response_only` (default False) passes only the source

@@ -18,8 +18,6 @@ from ._cfn_generated import CfnBucket
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class BucketMetrics:
     """A CloudWatch request-metrics configuration of a bucket: `id`, and optionally a `prefix` and

@@ -48,8 +48,6 @@ StorageClass.ONE_ZONE_INFREQUENT_ACCESS = StorageClass("ONEZONE_IA")
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Transition:
     """Move current objects to `storage_class` after `transition_after` or on `transition_date`."""
@@ -60,8 +58,6 @@ class Transition:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class NoncurrentVersionTransition:
     """Move noncurrent versions to `storage_class` `transition_after` they became noncurrent."""
@@ -89,8 +85,6 @@ def _noncurrent_transition(scope: Construct, value: Any) -> NoncurrentVersionTra
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LifecycleRule:
     """A lifecycle rule of a bucket (mirrors `aws_cdk.aws_s3.LifecycleRule`); every field is
@@ -204,8 +198,6 @@ class HttpMethods(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CorsRule:
     """A cross-origin access rule (mirrors `aws_cdk.aws_s3.CorsRule`): `allowed_methods` and

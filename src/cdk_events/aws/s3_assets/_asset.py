@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class AssetOptions:
     """The options of an asset (mirrors `aws_cdk.aws_s3_assets.AssetOptions`); every field is optional."""

@@ -104,8 +104,6 @@ class Errors:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RetryProps:
     """A retrier (mirrors `RetryProps`): `errors` default [States.ALL]; the service defaults otherwise
@@ -120,8 +118,6 @@ class RetryProps:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class CatchProps:
     """An error handler's options (mirrors `CatchProps`): `errors` default [States.ALL], `result_path` default $."""
@@ -131,8 +127,6 @@ class CatchProps:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ProcessorConfig:
     """How a Map state's item processor runs (mirrors `ProcessorConfig`); default mode INLINE."""
@@ -142,8 +136,6 @@ class ProcessorConfig:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class LogOptions:
     """Where and what a state machine logs (mirrors `LogOptions`): `level` default ERROR,

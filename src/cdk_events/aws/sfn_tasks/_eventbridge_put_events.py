@@ -19,8 +19,6 @@ from ._task_utils import integration_resource_arn, pattern_of, validate_pattern_
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EventBridgePutEventsEntry:
     """One event to send (mirrors `EventBridgePutEventsEntry`); `event_bus` defaults to the account's

@@ -32,8 +32,6 @@ class MessageAttributeDataType(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class MessageAttribute:
     """A message attribute (mirrors `MessageAttribute`); `data_type` defaults to what the value's type says."""

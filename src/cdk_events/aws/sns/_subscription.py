@@ -47,8 +47,6 @@ class BackoffFunction(Enum):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class HealthyRetryPolicy:
     """Retries of HTTP/S deliveries (defaults: 20 s delays, 3 retries, linear backoff)."""
@@ -63,8 +61,6 @@ class HealthyRetryPolicy:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ThrottlePolicy:
     """The most deliveries per second to an HTTP/S endpoint (default: no limit)."""
@@ -73,8 +69,6 @@ class ThrottlePolicy:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class RequestPolicy:
     """The Content-Type of HTTP/S deliveries (default `text/plain; charset=UTF-8`)."""
@@ -95,8 +89,6 @@ def _to_request(value: Any) -> RequestPolicy | None:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class DeliveryPolicy:
     """The delivery policy of an HTTP/S subscription (default: SNS's)."""
@@ -107,8 +99,6 @@ class DeliveryPolicy:
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TopicSubscriptionConfig:
     """What `ITopicSubscription.bind` returns: the subscription's endpoint and options, and where the

@@ -16,8 +16,6 @@ from ...core._struct_methods import struct_methods
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class BetweenCondition:
     """A numeric range: `start` and `stop`."""

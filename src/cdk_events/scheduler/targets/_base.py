@@ -26,8 +26,6 @@ MAX_RETRY_ATTEMPTS = 185
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class ScheduleTargetBaseProps:
     """Options of every target (mirrors `aws_scheduler_targets.ScheduleTargetBaseProps`): `role` (default: a

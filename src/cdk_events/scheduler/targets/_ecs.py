@@ -21,8 +21,6 @@ from ._base import ScheduleTargetBase, base_props
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Tag:
     """A tag of the tasks a schedule runs (mirrors `aws_scheduler_targets.Tag`); rendered with lower-case

@@ -91,8 +91,6 @@ class KinesisStreamPutRecord(ScheduleTargetBase):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EventBridgePutEventsEntry:
     """The event a schedule puts on a bus (mirrors `aws_scheduler_targets.EventBridgePutEventsEntry`): `event_bus`,

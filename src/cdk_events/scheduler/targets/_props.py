@@ -15,8 +15,6 @@ from ._base import ScheduleTargetBaseProps
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SqsSendMessageProps(ScheduleTargetBaseProps):
     """Props of `SqsSendMessage`: the base props and `message_group_id` (FIFO queues, default none)."""
@@ -25,8 +23,6 @@ class SqsSendMessageProps(ScheduleTargetBaseProps):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class KinesisStreamPutRecordProps(ScheduleTargetBaseProps):
     """Props of `KinesisStreamPutRecord`: the base props and `partition_key` (required)."""
@@ -35,8 +31,6 @@ class KinesisStreamPutRecordProps(ScheduleTargetBaseProps):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class UniversalTargetProps(ScheduleTargetBaseProps):
     """Props of `Universal`: `service`, `action` (required) and `policy_statements` (default: `service:Action`
@@ -48,8 +42,6 @@ class UniversalTargetProps(ScheduleTargetBaseProps):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class SageMakerStartPipelineExecutionProps(ScheduleTargetBaseProps):
     """Props of `SageMakerStartPipelineExecution`: the base props and `pipeline_parameter_list` (default none)."""
@@ -58,8 +50,6 @@ class SageMakerStartPipelineExecutionProps(ScheduleTargetBaseProps):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class EcsRunTaskBaseProps(ScheduleTargetBaseProps):
     """Props shared by the ECS targets: `task_definition` (required) and the task options (default none)."""
@@ -78,8 +68,6 @@ class EcsRunTaskBaseProps(ScheduleTargetBaseProps):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class FargateTaskProps(EcsRunTaskBaseProps):
     """Props of `EcsRunFargateTask`: the ECS props, `assign_public_ip` and `platform_version` (default LATEST)."""
@@ -89,8 +77,6 @@ class FargateTaskProps(EcsRunTaskBaseProps):
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class Ec2TaskProps(EcsRunTaskBaseProps):
     """Props of `EcsRunEc2Task`: the ECS props, `placement_constraints` and `placement_strategies` (default none)."""

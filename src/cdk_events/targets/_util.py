@@ -27,8 +27,6 @@ VALIDATE_RANGES_FLAG = "@cdk-events/aws-events-targets:validateRetryPolicy"
 
 
 @struct_methods
-
-
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TargetBaseProps:
     """Options every target takes: `dead_letter_queue`, `max_event_age` (60 s to 24 h, default 24 h) and

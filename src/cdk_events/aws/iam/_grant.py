@@ -15,8 +15,6 @@ from ._principals import IGrantable, IPrincipal, PrincipalBase
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class AddToResourcePolicyResult:
     """What `add_to_resource_policy` did: whether the statement was added, and what to depend on
@@ -123,19 +121,20 @@ class Grant:
         """Add to the principal's policy; also (or instead) to the resource policy when the
         principal has no policy or lives in another account."""
         grantee = _grantable(grantee)
-        result = Grant.add_to_principal(
-            grantee=grantee,
-            actions=actions,
-            resource_arns=resource_arns,
-            scope=resource if isinstance(resource, Construct) else None,
-        )
-        principal_account = grantee.grant_principal.principal_account
-        same_account = False
-        if principal_account:
-            comparison = Token.compare_strings(resource.env.account, principal_account)
-            same_account = comparison in (TokenComparison.SAME, TokenComparison.BOTH_UNRESOLVED)
-        if result.success and same_account:
-            return result
+        # a principal without a policy of its own (a service, an account) would get a grant that did not
+        # succeed from `add_to_principal`, which adds nothing: the statement goes to the resource policy
+        if not _holds_no_policy(grantee.grant_principal):
+            result = Grant.add_to_principal(
+                grantee=grantee,
+                actions=actions,
+                resource_arns=resource_arns,
+                scope=resource if isinstance(resource, Construct) else None,
+            )
+            principal_account = grantee.grant_principal.principal_account
+            if result.success and principal_account:
+                comparison = Token.compare_strings(resource.env.account, principal_account)
+                if comparison in (TokenComparison.SAME, TokenComparison.BOTH_UNRESOLVED):
+                    return result
         statement = PolicyStatement(
             actions=list(actions),
             resources=list(resource_self_arns or resource_arns),

@@ -11,6 +11,8 @@ of statements is merged in near-linear time.
 from __future__ import annotations
 
 import bisect
+import functools
+from collections.abc import Sequence
 from typing import Any
 
 from cdk_events.core import IPostProcessor, IResolveContext, js_stringify
@@ -184,16 +186,34 @@ def _next_partner(
 def _sort_by_json(values: Any) -> Any:
     if not isinstance(values, list):
         return values
+    if all(type(value) is str for value in values):
+        ordered = list(_sorted_strings(tuple(values)))
+    else:
+        ordered = _sorted_unique(values)
+    return ordered if len(ordered) != 1 else ordered[0]
+
+
+def _sorted_unique(values: Sequence[Any]) -> list[Any]:
+    """`values` without duplicates, in the order of their JSON texts (as JavaScript sorts strings)."""
     unique: dict[str, Any] = {}
     for value in values:
         unique[encode_json_string(value) if type(value) is str else js_stringify(value)] = value
-    ordered = [unique[k] for k in sorted(unique, key=_js_sort_key)]
-    return ordered if len(ordered) != 1 else ordered[0]
+    return [unique[k] for k in sorted(unique, key=_js_sort_key)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _sorted_strings(values: tuple[str, ...]) -> tuple[str, ...]:
+    """`_sorted_unique` of strings, remembered: the statements of a policy mostly repeat the same actions
+    (one grant a rule), which are then sorted once."""
+    return tuple(_sorted_unique(values))
 
 
 def _sort_principals(principal: Any) -> Any:
     if not isinstance(principal, dict):
         return principal
+    if len(principal) == 1:  # (one key: nothing to sort)
+        [(key, value)] = principal.items()
+        return {key: _sort_by_json(value)}
     return {key: _sort_by_json(principal[key]) for key in sorted(principal, key=_js_sort_key)}
 
 

@@ -65,7 +65,8 @@ _VALID_ACTIONS: set[str] = set()
 
 
 def _validate_actions(actions: list[str]) -> None:
-    if not actions or Token.is_unresolved(actions):
+    # actions all validated before pass again (a list token is never checked either way)
+    if not actions or _VALID_ACTIONS.issuperset(actions) or Token.is_unresolved(actions):
         return
     for action in actions:
         if action in _VALID_ACTIONS:
@@ -80,7 +81,7 @@ def _validate_actions(actions: list[str]) -> None:
             )
 
 
-def _norm(values: Any, unique: bool = False) -> Any:
+def _norm(values: Any) -> Any:
     """The CDK's statement normalisation: empty -> None, one element -> scalar."""
     if values is None:
         return None
@@ -92,7 +93,7 @@ def _norm(values: Any, unique: bool = False) -> Any:
             if type(only) is str and only.startswith("#{Token[") and Token.is_unresolved(values):
                 return values  # a list token stays a list
             return only
-        return list(dict.fromkeys(values)) if unique else list(values)
+        return list(values)
     if Token.is_unresolved(values):
         return values
     if isinstance(values, list):
@@ -100,7 +101,7 @@ def _norm(values: Any, unique: bool = False) -> Any:
             return None
         if len(values) == 1:
             return values[0]
-        return list(dict.fromkeys(values)) if unique else list(values)
+        return list(values)
     if isinstance(values, dict) and not values:
         return None
     return values
@@ -163,22 +164,28 @@ class PolicyStatement:
         self._sid = sid
         self._effect = effect or Effect.ALLOW
         self._frozen = False
-        # each list is checked once here; empty ones are skipped (the add_* methods would do nothing)
+        # each list is checked once here; empty ones are skipped (the add_* methods would do nothing).
+        # Actions, principals and resources are each the first of their pair to be added, on a statement not
+        # frozen: `add_actions`, `add_principals` and `add_resources` could not raise and would only check the
+        # checked values again, so their effect is applied directly.
         if actions is not None and (checked := _string_list("PolicyStatement", "actions", actions)):
-            self.add_actions(*checked)
+            _validate_actions(checked)
+            self._action.update(dict.fromkeys(checked))
         if not_actions is not None and (checked := _string_list("PolicyStatement", "not_actions", not_actions)):
             self.add_not_actions(*checked)
         if principals is not None and (listed := _principal_list("principals", principals)):
-            self.add_principals(*listed)
+            self._add_principals(self._principals, self._principal, listed)
         if not_principals is not None and (listed := _principal_list("not_principals", not_principals)):
             self.add_not_principals(*listed)
         if resources is not None and (checked := _string_list("PolicyStatement", "resources", resources)):
-            self.add_resources(*checked)
+            self._resource.update(dict.fromkeys(checked))
         if not_resources is not None and (
                 checked := _string_list("PolicyStatement", "not_resources", not_resources)):
             self.add_not_resources(*checked)
         if conditions is not None:
-            self.add_conditions(conditions)
+            # (checked to be a dict above; `add_conditions` would only check that again)
+            for key, value in conditions.items():
+                self._merge_condition(key, value)
 
     # --- simple attributes ---------------------------------------------------------------------
     @property
@@ -278,7 +285,10 @@ class PolicyStatement:
                 f"'{self._principal_conditions_json}' and '{these}'). Use multiple statements instead."
             )
         if conditions:
-            self.add_conditions(conditions)
+            # `add_conditions` without its frozen check (`_add_principals` runs for an unfrozen statement only)
+            _check_conditions(conditions)
+            for key, value in conditions.items():
+                self._merge_condition(key, value)
 
     def add_aws_account_principal(self, account_id: str) -> None:
         """Add an `AccountPrincipal`."""
@@ -338,6 +348,10 @@ class PolicyStatement:
     def add_condition(self, key: str, value: Any) -> None:
         """Set the condition for operator `key` (keys of an existing operator are merged, last wins)."""
         self._assert_not_frozen("addCondition")
+        self._merge_condition(key, value)
+
+    def _merge_condition(self, key: str, value: Any) -> None:
+        """`add_condition` for a statement known not to be frozen."""
         validate_condition_object(value)
         existing = self._condition.get(key)
         if existing and isinstance(existing, dict) and isinstance(value, dict):
@@ -347,11 +361,7 @@ class PolicyStatement:
 
     def add_conditions(self, conditions: dict[str, Any]) -> None:
         """Add several conditions (see `add_condition`)."""
-        if not isinstance(conditions, dict):
-            raise UnscopedValidationError(
-                "PolicyStatement: conditions must be a dict of "
-                f"operator to {{key: value}}, got {conditions!r}"
-            )
+        _check_conditions(conditions)
         for key, value in conditions.items():
             self.add_condition(key, value)
 
@@ -437,18 +447,27 @@ class PolicyStatement:
     # --- rendering -----------------------------------------------------------------------------
     def to_statement_json(self) -> dict[str, Any]:
         """The statement as IAM JSON (before token resolution), in the CDK's key order."""
-        rendered = {
-            "Action": _norm(list(self._action), unique=True),
-            "NotAction": _norm(list(self._not_action), unique=True),
-            "Condition": _norm(self._condition),
-            "Effect": self._effect.value,
-            "Principal": _norm_principal(self._principal),
-            "NotPrincipal": _norm_principal(self._not_principal),
-            "Resource": _norm(list(self._resource), unique=True),
-            "NotResource": _norm(list(self._not_resource), unique=True),
-            "Sid": _norm(self._sid),
-        }
-        return {k: v for k, v in rendered.items() if v is not None}
+        # an empty part renders as None (left out): only the parts holding something are normalised. The
+        # values of a part are the keys of a dict (unique already), and `_norm` of a non-empty dict is the dict.
+        rendered: dict[str, Any] = {}
+        if self._action:
+            rendered["Action"] = _norm(list(self._action))
+        if self._not_action:
+            rendered["NotAction"] = _norm(list(self._not_action))
+        if self._condition:
+            rendered["Condition"] = self._condition
+        rendered["Effect"] = self._effect.value
+        if self._principal and (principal := _norm_principal(self._principal)) is not None:
+            rendered["Principal"] = principal
+        if self._not_principal and (not_principal := _norm_principal(self._not_principal)) is not None:
+            rendered["NotPrincipal"] = not_principal
+        if self._resource:
+            rendered["Resource"] = _norm(list(self._resource))
+        if self._not_resource:
+            rendered["NotResource"] = _norm(list(self._not_resource))
+        if self._sid is not None and (sid := _norm(self._sid)) is not None:
+            rendered["Sid"] = sid
+        return rendered
 
     def to_json(self) -> dict[str, Any]:
         """Same as `to_statement_json`."""
@@ -497,6 +516,14 @@ class PolicyStatement:
 
     def __repr__(self) -> str:
         return f"PolicyStatement({self.to_statement_json()!r})"
+
+
+def _check_conditions(conditions: Any) -> None:
+    if not isinstance(conditions, dict):
+        raise UnscopedValidationError(
+            "PolicyStatement: conditions must be a dict of "
+            f"operator to {{key: value}}, got {conditions!r}"
+        )
 
 
 def _principal_list(name: str, value: Any) -> list[IPrincipal]:

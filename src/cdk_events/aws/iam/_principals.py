@@ -47,8 +47,6 @@ _OPT_IN_REGIONS = frozenset(
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class AddToPrincipalPolicyResult:
     """What `add_to_principal_policy` did: whether the statement was added, and what to depend on
@@ -123,8 +121,9 @@ def validate_condition_object(value: Any) -> None:
 def merge_principal(target: dict[str, list[Any]], source: dict[str, Any]) -> dict[str, list[Any]]:
     """Add the principal JSON `source` into `target` (in place); a literal principal string
     cannot be combined with any other principal."""
-    if (LITERAL_STRING_KEY in source and any(k != LITERAL_STRING_KEY for k in target)) or (
-        LITERAL_STRING_KEY in target and any(k != LITERAL_STRING_KEY for k in source)
+    # (a dict has a key other than the literal one when it has more keys than the literal one alone)
+    if (LITERAL_STRING_KEY in source and len(target) > (LITERAL_STRING_KEY in target)) or (
+        LITERAL_STRING_KEY in target and len(source) > (LITERAL_STRING_KEY in source)
     ):
         raise UnscopedValidationError(
             f"Cannot merge principals {json.dumps(target)} and {json.dumps(source)}; if one uses a literal "

@@ -36,8 +36,6 @@ _FIFO_QUEUE_NAME = re.compile(r"^[a-zA-Z0-9_-]{1,75}\.fifo\Z")
 
 
 @struct_methods
-
-
 @attrs.frozen(slots=False, repr=False, eq=False)
 class DeadLetterQueue:
     """Where messages go after `max_receive_count` failed receives (at least 1)."""

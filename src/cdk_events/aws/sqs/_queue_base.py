@@ -75,6 +75,7 @@ class QueueBase(Resource):
     def __init__(self, scope: Construct, id: str, **kwargs: Any):
         super().__init__(scope, id, **kwargs)
         self._policy: QueuePolicy | None = None
+        self._added: iam.AddToResourcePolicyResult | None = None
         self.node.add_validation(_PolicyValidation(self))
 
     @property
@@ -90,7 +91,10 @@ class QueueBase(Resource):
         if self._policy is None:
             return iam.AddToResourcePolicyResult(statement_added=False)
         self._policy.document.add_statements(statement)
-        return iam.AddToResourcePolicyResult(statement_added=True, policy_dependable=self._policy)
+        # every addition has the same result, a frozen struct: it is built once and shared
+        if self._added is None:
+            self._added = iam.AddToResourcePolicyResult(statement_added=True, policy_dependable=self._policy)
+        return self._added
 
     def grant(self, grantee: iam.IGrantable, *actions: str) -> iam.Grant:
         """Grant `actions` on this queue: on the principal's policy, or the queue policy when the

@@ -15,7 +15,7 @@ import cdk_events as events
 from cdk_events import targets
 from cdk_events.aws import iam, sqs
 from cdk_events.core import App, Stack, ValidationError
-from cdk_events.core._checked import _CALL
+from cdk_events.core._checked import _CALL, _FAST_AFTER
 from cdk_events.core._checked_values import _Bad, _plain_json, _walk_json
 from cdk_events.core._json import identity_text, load_c_writer
 from cdk_events.core._struct_methods import struct_methods
@@ -35,7 +35,7 @@ def _pattern(**fields: Any) -> events.EventPattern:
 
 @pytest.mark.parametrize("source", [["\ud800"], ["${Token[TOKEN.999999]}"], ["a", float("nan")], [float("inf")]])
 def test_a_list_the_one_item_guard_cannot_vouch_for_is_checked(source: list[Any]) -> None:
-    for _ in range(40):  # past the call that generates the wrapper with the guards
+    for _ in range(_FAST_AFTER + 1):  # past the call that generates the wrapper with the guards
         _pattern(source=["com.example"], detail={"a": ["b"]})
     with pytest.raises(ValidationError, match="'source"):
         _pattern(source=source)
@@ -43,7 +43,7 @@ def test_a_list_the_one_item_guard_cannot_vouch_for_is_checked(source: list[Any]
 
 @pytest.mark.parametrize("detail", [{"n": [float("nan")]}, {"n": [10**400]}, {"n": {"m": ["\ud800"]}}, {1: ["a"]}])
 def test_a_detail_the_plain_walk_cannot_vouch_for_is_checked(detail: dict[Any, Any]) -> None:
-    for _ in range(40):
+    for _ in range(_FAST_AFTER + 1):
         _pattern(source=["com.example"], detail={"a": ["b"]})
     with pytest.raises(ValidationError, match="'detail"):
         _pattern(detail=detail)
@@ -166,3 +166,10 @@ def test_identity_text_tells_values_apart_and_declines_what_it_cannot_write() ->
     assert identity_text({"a": float("nan")}) == '{"a":NaN}'  # (as the json module writes it)
     assert identity_text({1: "a"}) is None
     assert identity_text({"a": "\ud800"}) is None
+
+
+@pytest.mark.parametrize("value", [b"Q", 5, None, ["Q"]])
+def test_the_hand_checked_child_lookup_refuses_what_is_no_string(stack: Stack, value: Any) -> None:
+    # (found by the fuzz suite with seed 71: bytes made `str.replace` raise a TypeError)
+    with pytest.raises(ValidationError, match="'id' must be a string"):
+        stack.node.try_find_child(value)

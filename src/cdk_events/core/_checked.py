@@ -244,10 +244,11 @@ def _wrap(func: Callable[..., Any], owner: type | None, label: str, skip_first: 
 
 
 # A function gets a wrapper generated with its own signature after this many calls from outside the library,
-# or as many from inside (counted apart): compiling one costs 1.5-3 million instructions, which 32 calls
-# from outside (each a full check on the generic path) repay, and a few hundred from inside (the generic
-# wrapper passes those on for about 1,500 instructions more) -- measured, a lower count for either pays.
-_FAST_AFTER = 32
+# or as many from inside (counted apart). Compiling one costs 1.5-3 million instructions; the generic wrapper
+# costs some 5,000 more a call from outside (the full check) and 1,500 more a call from inside. Measured on
+# the synth benchmark (`benchmarks/instructions.py`): 128 keeps a 100-rule app from compiling wrappers it
+# would not repay, and still gives a 1,000-rule app nearly all of the saving (32: 3 % more at 100 rules).
+_FAST_AFTER = 128
 
 
 def _install(func: Callable[..., Any], owner: type | None, attribute: str, kind: str, generic: Callable[..., Any],

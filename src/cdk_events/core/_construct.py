@@ -161,7 +161,7 @@ class Node:
         """The direct child with this id, or None."""
         try:
             return self._children.get(id.replace(PATH_SEP, "--"))
-        except AttributeError:  # (not wrapped by the argument checks: it is called for every construct)
+        except (AttributeError, TypeError):  # (not wrapped by the argument checks: it is called for every construct)
             raise UnscopedArgumentTypeError(f"Node.try_find_child: 'id' must be a string, got {abridged(id)}") from None
 
     def find_child(self, id: str) -> Construct:

@@ -15,6 +15,7 @@ number: a ``float`` for a comparable one, its :class:`NumberText` otherwise.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,11 +47,16 @@ class NumberText:
 
 def _decimal(value: str | int) -> Decimal:
     """The exact decimal of a number's text or of an integer."""
+    return _decimal_class()(value)
+
+
+@functools.cache
+def _decimal_class() -> type[Decimal]:
     # lazy on purpose: only numbers beyond 15 digits need it, and the decimal module costs a millisecond
-    # to import in every synth
+    # to import in every synth (loaded once: an import statement would cost every number)
     from decimal import Decimal
 
-    return Decimal(value)
+    return Decimal
 
 
 def is_json_number(value: object) -> bool:

@@ -384,8 +384,6 @@ class Rule(Resource):
 
     def matches(self, event: Any) -> bool:
         """True if `event` (a dict or JSON text) matches this rule's pattern (local engine)."""
-        from .local import test_event_pattern  # the local engine loads only when a pattern or schedule is checked
-
         pattern = resolve(self._render_event_pattern(), self)
         if pattern is None:
             raise construct_error(self, "matches(): the rule has no event pattern")
@@ -393,7 +391,8 @@ class Rule(Resource):
             literal = _literal_json(pattern)
         except _DeployTimeValue:
             raise construct_error(self, "matches(): the pattern holds values known only at deploy time") from None
-        return test_event_pattern(literal, event)
+        matched: bool = _local_engine().test_event_pattern(literal, event)
+        return matched
 
 
 class _RuleValidation:

@@ -76,10 +76,6 @@ def _environment(value: Sequence[TaskEnvironmentVariable | Mapping[str, Any]] | 
     return tuple(items) if items is not None else None
 
 
-def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if v is not None}
-
-
 @struct_methods
 @attrs.frozen(kw_only=True, slots=False, repr=False, eq=False)
 class TaskEnvironmentVariable:
@@ -109,7 +105,7 @@ class ContainerOverride:
         environment = None
         if self.environment is not None:
             environment = [{"name": e.name, "value": e.value} for e in self.environment]
-        return _drop_none({
+        return drop_none({
             "name": self.container_name,
             "command": list(self.command) if self.command is not None else None,
             "cpu": self.cpu,
@@ -145,17 +141,10 @@ class Tag:
     value: str
 
 
-class _EventRoleGrants:
-    """What EcsTask targets granted one events role (an `iam.Role`): the statements, built once for each
-    grant (the targets of one task definition on one cluster all grant the same)."""
-
-    __slots__ = ("statements",)
-
-    def __init__(self) -> None:
-        self.statements: dict[_Grant, list[iam.PolicyStatement]] = {}
-
-
-_EVENT_ROLE_GRANTS: weakref.WeakKeyDictionary[Any, _EventRoleGrants] = weakref.WeakKeyDictionary()
+# what EcsTask targets granted each events role (an `iam.Role`): the statements of each grant, built once (the
+# targets of one task definition on one cluster all grant the same)
+_EVENT_ROLE_GRANTS: weakref.WeakKeyDictionary[Any, dict[_Grant, list[iam.PolicyStatement]]] = (
+    weakref.WeakKeyDictionary())
 
 
 def _wrong_resource(cluster: object, task_definition: object, role: object) -> tuple[str, object, str] | None:
@@ -346,12 +335,10 @@ class EcsTask:
             for statement in _event_role_statements(grant):
                 role.add_to_principal_policy(statement)
             return
-        grants = _EVENT_ROLE_GRANTS.get(role)
-        if grants is None:
-            grants = _EVENT_ROLE_GRANTS[role] = _EventRoleGrants()
-        statements = grants.statements.get(grant)
+        grants = _EVENT_ROLE_GRANTS.setdefault(role, {})
+        statements = grants.get(grant)
         if statements is None:
-            statements = grants.statements[grant] = _event_role_statements(grant)
+            statements = grants[grant] = _event_role_statements(grant)
         for statement in statements:
             role.add_to_principal_policy(statement)
 
@@ -463,7 +450,7 @@ class EcsTask:
         if self.inference_accelerator_overrides is not None:
             accelerators = [{"deviceName": a.device_name, "deviceType": a.device_type}
                             for a in self.inference_accelerator_overrides]
-        return _drop_none({
+        return drop_none({
             "containerOverrides": overrides,
             "cpu": self.cpu,
             "ephemeralStorage": ({"sizeInGiB": self.ephemeral_storage.size_in_gib}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, TypedDict, TypeGuard
 
 import attrs
 
@@ -17,6 +17,7 @@ from ._checks import rule_error, rule_scope
 if TYPE_CHECKING:
     from .._rule_ref import IRule
     from ..aws.lambda_ import IFunction
+    from ..aws.lambda_._function_base import FunctionBase
     from ..aws.sqs import IQueue
     from ..core import IConstruct
 
@@ -93,11 +94,23 @@ def singleton_event_role(scope: IConstruct) -> iam.IRole:
                     assumed_by=iam.ServicePrincipal("events.amazonaws.com"))
 
 
+def plain_function(handler: object) -> TypeGuard[FunctionBase]:
+    """True for a function of this library that gives permissions as `FunctionBase` does (no subclass
+    overrides `add_permission`) and has its ARN: its own helpers then make the same permission."""
+    plain = getattr(handler, "_adds_permissions_plainly", None)
+    return plain is not None and bool(plain())
+
+
 def add_lambda_permission(rule: IRule, handler: IFunction) -> None:
     """Let the rule invoke the function: a permission next to the rule (once per function)."""
     if isinstance(rule, Construct):
         scope: Construct | None = rule
         node = rule.node
+        if plain_function(handler):  # (the same permission, made without a principal object to parse)
+            permission_id = f"AllowEventRule{handler._node_unique_id()}"
+            if node.try_find_child(permission_id) is None:
+                handler._add_service_invoke_permission(rule, permission_id, "events.amazonaws.com", rule.rule_arn)
+            return
         permission_id = f"AllowEventRule{Names.node_unique_id(handler.node)}"
     else:
         scope = None

@@ -84,30 +84,24 @@ class PolicyDocument(IResolvable):
             self._statements[:] = merge_statements(self._statements)
         context.register_post_processor(PostProcessPolicyDocument(self._auto_assign_sids, should_merge))
         if should_merge:
-            return self._render()
+            return self._render(self._statements)
         # a statement object added more than once (targets of one task share theirs) is rendered once: the
         # post-processing keeps only the first of equal statements anyway
-        rendered: dict[int, Any] = {}
-        for statement in self._statements:
-            if id(statement) not in rendered:
-                rendered[id(statement)] = statement.to_statement_json()
-        if not rendered:
-            return None
-        return {"Statement": list(rendered.values()), "Version": POLICY_VERSION}
+        return self._render(list({id(s): s for s in self._statements}.values()))
 
     def _should_merge(self, scope: Construct) -> bool:
         if self._minimize is not None:
             return self._minimize
         return FeatureFlags.of(scope).is_enabled(MINIMIZE_POLICIES_FLAG)
 
-    def _render(self) -> Any:
-        if not self._statements:
+    def _render(self, statements: list[PolicyStatement]) -> Any:
+        if not statements:
             return None
-        return {"Statement": [s.to_statement_json() for s in self._statements], "Version": POLICY_VERSION}
+        return {"Statement": [s.to_statement_json() for s in statements], "Version": POLICY_VERSION}
 
     def to_json(self) -> Any:
         """The document before resolution and post-processing (None when empty)."""
-        return self._render()
+        return self._render(self._statements)
 
     def validate_for_any_policy(self) -> list[str]:
         """Problems of the statements in any policy."""

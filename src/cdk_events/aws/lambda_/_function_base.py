@@ -184,6 +184,11 @@ class FunctionBase(Resource):
         CfnPermission(scope, id, action="lambda:InvokeFunction", principal=service, function_name=self.function_arn,
                       source_arn=source_arn)
 
+    def _adds_permissions_plainly(self) -> bool:
+        """True when no subclass overrides `add_permission` and the function has its ARN:
+        `_add_service_invoke_permission` then makes what `add_permission` would."""
+        return type(self).add_permission is FunctionBase.add_permission and "function_arn" in vars(self)
+
     def _node_unique_id(self) -> str:
         """`Names.node_unique_id(self.node)`, computed once (a construct's path never changes)."""
         unique_id: str | None = self.__dict__.get("_cached_node_unique_id")

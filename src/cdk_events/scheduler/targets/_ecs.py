@@ -16,6 +16,7 @@ from cdk_events.core import Construct, Duration, Lazy, UnscopedValidationError
 from cdk_events.core._errors import construct_error
 from cdk_events.scheduler import CfnSchedule, ISchedule, ScheduleTargetConfig, ScheduleTargetInput
 
+from ...core._cfn_runtime import drop_none
 from ...core._struct_methods import struct_methods
 from ._base import ScheduleTargetBase, base_props
 
@@ -75,10 +76,6 @@ def _grant_run(task_definition: Any, role: iam.IRole) -> None:
     role.add_to_principal_policy(statement)
     iam.Grant.add_to_principal(grantee=role, actions=["ecs:RunTask"],
                                resource_arns=[task_definition.task_definition_arn])
-
-
-def _drop_none(value: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in value.items() if v is not None}
 
 
 class EcsRunTask(ScheduleTargetBase):
@@ -224,9 +221,9 @@ class EcsRunEc2Task(EcsRunTask):
 
     def _constraints(self) -> list[Any]:
         # CloudFormation values (keys in alphabetical order): the lazy value is not rendered by the L1
-        return [_drop_none({"Expression": _get(c, "expression", "Expression"), "Type": _get(c, "type", "Type")})
+        return [drop_none({"Expression": _get(c, "expression", "Expression"), "Type": _get(c, "type", "Type")})
                 for c in _json_items(self._placement_constraints)]
 
     def _strategies(self) -> list[Any]:
-        return [_drop_none({"Field": _get(s, "field", "Field"), "Type": _get(s, "type", "Type")})
+        return [drop_none({"Field": _get(s, "field", "Field"), "Type": _get(s, "type", "Type")})
                 for s in _json_items(self._placement_strategies)]
